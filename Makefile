@@ -1,0 +1,45 @@
+# Reading neurons together: every task is one target. `make` lists them.
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help install serve build widgets test test-fast bench lint clean
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[docs,test]'
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the package with its docs and test tools
+
+serve: $(STAMP) ## serve the site at http://127.0.0.1:8000 (rebuilds on every edit)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) ## build the deployable site into site/
+	$(BIN)/mkdocs build --strict --site-dir site
+
+widgets: $(STAMP) ## render every figure to build/site-assets/widgets/
+	$(BIN)/python -m neuron_tutorial build --out build/site-assets
+
+test: $(STAMP) ## run every test: mathematics, widgets, site build and headless Chromium
+	$(BIN)/python tests/browser/find_browser.py
+	$(BIN)/pytest
+
+test-fast: $(STAMP) ## run the tests that need no browser
+	$(BIN)/pytest -m "not browser"
+
+bench: $(STAMP) ## print the performance figures (partition, build, sizes, browser)
+	$(BIN)/python bench/bench.py
+
+lint: $(STAMP) ## check style with ruff
+	$(BIN)/ruff check neuron_tutorial tests bench docs/hooks
+
+clean: ## remove build outputs (keeps .venv)
+	rm -rf build site .pytest_cache .hypothesis .ruff_cache

@@ -1,0 +1,75 @@
+"""MkDocs hook: build the interactive figures and put them on the site.
+
+Before each build it runs ``python -m neuron_tutorial build`` in a fresh process
+(under ``mkdocs serve`` this hook is not re-imported, so a fresh process is what
+sees an edit to the package); that command rewrites only widgets whose sources
+changed. The built HTML and the BokehJS bundles are then added to the site
+without being written into ``docs/``, and ``{{ widget("name") }}`` in a page
+becomes an iframe of that figure with its title and text alternative.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "build" / "site-assets"
+_SHORTCODE = re.compile(r'\{\{\s*widget\("(\w+)"\)\s*\}\}')
+_last_sources: str | None = None
+
+
+def _sources_digest() -> str:
+    """Hash of the package's files: skip the subprocess when nothing changed."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "neuron_tutorial").rglob("*")):
+        if path.suffix in (".py", ".js"):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def on_pre_build(config):
+    global _last_sources
+    digest = _sources_digest()
+    if digest == _last_sources and (OUT / "widgets").exists():
+        return
+    result = subprocess.run([sys.executable, "-m", "neuron_tutorial", "build", "--out", str(OUT)],
+                            cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"building the widgets failed:\n{result.stdout}{result.stderr}")
+    _last_sources = digest
+
+
+def on_files(files, config):
+    for path in sorted(OUT.rglob("*")):
+        if path.is_file():
+            files.append(File.generated(config, path.relative_to(OUT).as_posix(), abs_src_path=str(path)))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    from neuron_tutorial.widgets import WIDGETS
+
+    prefix = "../" * page.url.count("/")
+
+    def iframe(match):
+        name = match.group(1)
+        if name not in WIDGETS:
+            raise PluginError(f"{page.file.src_uri}: unknown widget {name!r}")
+        widget = WIDGETS[name]
+        title = html.escape(f"Interactive figure: {widget.title}")
+        return (
+            f'<figure class="nt-figure">\n'
+            f'<iframe class="nt-widget" src="{prefix}widgets/{name}.html" title="{title}" '
+            f'data-widget="{name}"></iframe>\n'
+            f"<figcaption>{html.escape(widget.description)}</figcaption>\n</figure>"
+        )
+
+    return _SHORTCODE.sub(iframe, markdown)

@@ -1,0 +1,44 @@
+// Size every figure's iframe to the figure inside it, and keep following it.
+// The iframe is same-origin, so we can measure the Bokeh root elements directly;
+// document.body.scrollHeight is useless there (Bokeh's page sets body height 100%).
+// Material's instant navigation swaps page content, so this runs on every page load.
+
+function fitFrame(frame) {
+  const doc = frame.contentDocument
+  if (!doc || !doc.body) return
+  const roots = doc.querySelectorAll("[data-root-id] ~ *, [data-root-id] > *, body > .bk-root")
+  let bottom = 0
+  for (const el of roots) bottom = Math.max(bottom, el.getBoundingClientRect().bottom)
+  if (bottom > 0) frame.style.height = `${Math.ceil(bottom) + 2}px`
+}
+
+function watchFrame(frame) {
+  if (frame.dataset.watched) return
+  frame.dataset.watched = "yes"
+  const start = () => {
+    const doc = frame.contentDocument
+    if (!doc) return
+    const observer = new ResizeObserver(() => fitFrame(frame))
+    const attach = () => {
+      fitFrame(frame)
+      for (const el of doc.querySelectorAll("[data-root-id] ~ *, [data-root-id] > *")) {
+        observer.observe(el)
+      }
+    }
+    // Bokeh renders after its scripts load: look again as its elements appear.
+    new MutationObserver(attach).observe(doc.body, {childList: true, subtree: true})
+    attach()
+  }
+  frame.addEventListener("load", start)
+  if (frame.contentDocument && frame.contentDocument.readyState === "complete") start()
+}
+
+function watchFrames() {
+  document.querySelectorAll("iframe.nt-widget").forEach(watchFrame)
+}
+
+if (typeof document$ !== "undefined") {
+  document$.subscribe(watchFrames)   // Material: every page, including instant navigation
+} else {
+  document.addEventListener("DOMContentLoaded", watchFrames)
+}

@@ -1,0 +1,95 @@
+"""A linear layer: ``m`` neurons reading an ``n``-dimensional input, ``A = W F + b``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import checks
+
+
+@dataclass(frozen=True, eq=False)
+class Layer:
+    """``m`` neurons with ``n`` synapses each.
+
+    Row ``k`` of ``weights`` (shape ``(m, n)``) holds neuron ``k``'s synapses and
+    ``biases[k]`` (shape ``(m,)``) its bias, so neuron ``k`` outputs
+    ``A_k = weights[k] · F + biases[k]`` for an input ``F`` of shape ``(n,)``.
+    """
+
+    weights: np.ndarray
+    biases: np.ndarray
+
+    def __post_init__(self):
+        weights = checks.finite_array(self.weights, "weights", ndim=2)
+        biases = checks.finite_array(self.biases, "biases", ndim=1)
+        if weights.shape[1] == 0:
+            raise ValueError("weights must have at least one column (input dimension n >= 1)")
+        if biases.shape[0] != weights.shape[0]:
+            raise ValueError(
+                f"biases must have shape (m,) = ({weights.shape[0]},) to match weights "
+                f"of shape {weights.shape}, got {biases.shape}"
+            )
+        # Read-only copies: a Layer is a value, and figures built from it must not drift.
+        weights, biases = weights.copy(), biases.copy()
+        weights.flags.writeable = biases.flags.writeable = False
+        object.__setattr__(self, "weights", weights)
+        object.__setattr__(self, "biases", biases)
+
+    @property
+    def m(self) -> int:
+        """Number of neurons."""
+        return self.weights.shape[0]
+
+    @property
+    def n(self) -> int:
+        """Input dimension (synapses per neuron)."""
+        return self.weights.shape[1]
+
+    def __call__(self, inputs) -> np.ndarray:
+        """Outputs of every neuron: inputs ``(..., n)`` -> outputs ``(..., m)``."""
+        x = checks.finite_array(inputs, "inputs")
+        if x.ndim == 0 or x.shape[-1] != self.n:
+            raise ValueError(f"inputs must have shape (..., {self.n}), got {x.shape}")
+        return x @ self.weights.T + self.biases
+
+    def shifted(self, thresholds) -> Layer:
+        """The layer whose neuron ``k`` is positive exactly where ``A_k > thresholds[k]``."""
+        t = checks.finite_array(thresholds, "thresholds", ndim=1)
+        if t.shape != (self.m,):
+            raise ValueError(f"thresholds must have shape ({self.m},), got {t.shape}")
+        return Layer(self.weights, self.biases - t)
+
+    def neuron(self, k: int) -> Layer:
+        """The one-neuron layer made of neuron ``k``."""
+        if not 0 <= k < self.m:
+            raise ValueError(f"k must be a neuron index in [0, {self.m}), got {k}")
+        return Layer(self.weights[k : k + 1], self.biases[k : k + 1])
+
+    def __repr__(self) -> str:
+        return f"Layer(m={self.m}, n={self.n})"
+
+
+def random_layer(m: int, n: int, seed: int = 0) -> Layer:
+    """``m`` random neurons on ``n`` inputs whose boundaries cross the unit cube.
+
+    Weights are standard normal; each bias is ``-w · p`` for a point ``p`` drawn
+    uniformly from ``[0, 1]^n``, so every neuron's boundary passes through the
+    unit cube where the figures look. Weights and points come from two
+    independent streams of ``seed``, so the first ``k`` neurons of
+    ``random_layer(m, n, seed)`` are ``random_layer(k, n, seed)``: growing ``m``
+    in a figure adds neurons without redrawing the old ones.
+    """
+    m = checks.count(m, "m")
+    n = checks.count(n, "n", minimum=1)
+    seed = checks.count(seed, "seed")
+    weight_stream, point_stream = np.random.SeedSequence(seed).spawn(2)
+    weights = np.random.default_rng(weight_stream).standard_normal((m, n))
+    points = np.random.default_rng(point_stream).random((m, n))
+    return Layer(weights, -np.einsum("mn,mn->m", weights, points))
+
+
+def relu(outputs) -> np.ndarray:
+    """The element-wise rectifier ``max(A, 0)``."""
+    return np.maximum(checks.finite_array(outputs, "outputs"), 0.0)
