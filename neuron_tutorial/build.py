@@ -34,6 +34,7 @@ TEMPLATE = get_env().from_string(
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="description" content="{{ description | e }}">
     <meta name="nt-fingerprint" content="{{ fingerprint }}">
+    <link rel="icon" href="data:,">
     <style>
       body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
              overflow: hidden; }

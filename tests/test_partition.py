@@ -17,12 +17,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import neuron_tutorial as nt
+
 from strategies import boxes, intervals, layers
 
 
 def exact_count_1d(layer, interval):
     lo, hi = (Fraction(v) for v in interval)
-    roots = {Fraction(-int(b), int(w)) for (w,), b in zip(layer.weights, layer.biases) if w != 0}
+    roots = {Fraction(-int(b), int(w)) for (w,), b in zip(layer.weights, layer.biases, strict=True) if w != 0}
     return 1 + sum(lo < r < hi for r in roots)
 
 
@@ -30,7 +31,7 @@ def exact_count_2d(layer, box):
     (x0, x1), (y0, y1) = box
     corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
     lines = set()
-    for (a, b), c in zip(layer.weights.astype(int).tolist(), layer.biases.astype(int).tolist()):
+    for (a, b), c in zip(layer.weights.astype(int).tolist(), layer.biases.astype(int).tolist(), strict=True):
         values = [a * x + b * y + c for x, y in corners]
         if (a, b) != (0, 0) and min(values) < 0 < max(values):
             g = math.gcd(a, b, c)
@@ -70,7 +71,7 @@ def test_partition_1d_matches_counting_formula(layer, interval):
     check_regions(layer, p, interval[1] - interval[0])
     ends = [r.interval for r in p.regions]
     assert ends[0][0] == interval[0] and ends[-1][1] == interval[1]
-    assert all(a[1] == b[0] for a, b in zip(ends, ends[1:]))
+    assert all(a[1] == b[0] for a, b in zip(ends, ends[1:], strict=False))
 
 
 @settings(max_examples=300, deadline=None)
@@ -89,7 +90,8 @@ def test_polygons_are_convex_counter_clockwise_and_inside_the_box(layer, box):
     for region in nt.partition_2d(layer, box).regions:
         poly = region.polygon
         edges = np.roll(poly, -1, axis=0) - poly
-        turns = edges[:, 0] * np.roll(edges, -1, axis=0)[:, 1] - edges[:, 1] * np.roll(edges, -1, axis=0)[:, 0]
+        following = np.roll(edges, -1, axis=0)
+        turns = edges[:, 0] * following[:, 1] - edges[:, 1] * following[:, 0]
         assert len(poly) >= 3 and np.all(turns > 0), "not strictly convex and counter-clockwise"
         assert np.all(poly >= [x0 - 1e-9, y0 - 1e-9]) and np.all(poly <= [x1 + 1e-9, y1 + 1e-9])
 

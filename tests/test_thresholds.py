@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import neuron_tutorial as nt
+
 from strategies import boxes, intervals, layers
 
 real = st.floats(-3, 3, allow_nan=False)

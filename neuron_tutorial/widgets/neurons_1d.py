@@ -38,9 +38,9 @@ def layer_table(seeds: int, max_m: int, interval, q: float) -> dict:
     """Weights, biases and ``q``-thresholds of ``random_layer(max_m, 1, s)`` for each seed."""
     layers = [random_layer(max_m, 1, seed) for seed in range(seeds)]
     return {
-        "weights": [layer.weights[:, 0].round(6).tolist() for layer in layers],
-        "biases": [layer.biases.round(6).tolist() for layer in layers],
-        "thresholds": [quantile_thresholds(layer, interval, q).round(6).tolist() for layer in layers],
+        "weights": [layer.weights[:, 0].tolist() for layer in layers],
+        "biases": [layer.biases.tolist() for layer in layers],
+        "thresholds": [quantile_thresholds(layer, interval, q).tolist() for layer in layers],
     }
 
 
@@ -63,7 +63,8 @@ def state(table: dict, seed: int, m: int, live: float, inputs, high: bool, schem
         "ys": [[bk, wk + bk] for wk, bk in zip(w, b, strict=True)],
         "colour": colour(live_signs),
         "name": names,
-        "formula": [f"{wk:.2f}·F {'−' if bk < 0 else '+'} {abs(bk):.2f}" for wk, bk in zip(w, b, strict=True)],
+        "formula": [f"{wk:.2f}·F {'−' if bk < 0 else '+'} {abs(bk):.2f}"
+                    for wk, bk in zip(w, b, strict=True)],
     }
     dots = {"x": [live] * m, "y": at_live.tolist(), "colour": colour(live_signs), "name": names}
     factors, heights, bar_colours, levels = [], [], [], []

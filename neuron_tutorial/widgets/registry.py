@@ -6,9 +6,9 @@ so adding a figure means adding one row here and one module beside it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from bokeh.document import Document
 

@@ -65,8 +65,7 @@ ROLES = {
 
 # Widgets live in Bokeh's shadow DOM: CSS custom properties set on the page root
 # (by style.js) inherit into it, so one sheet recolours every control.
-CONTROL_CSS = InlineStyleSheet(
-    css="""
+CONTROL_CSS = """
 :host { color: var(--nt-text); font-size: 14px; }
 .bk-input, .bk-btn, select, input { background-color: var(--nt-input); color: var(--nt-text);
   border-color: var(--nt-border); }
@@ -75,7 +74,6 @@ CONTROL_CSS = InlineStyleSheet(
   outline-offset: 2px; }
 .noUi-connects, .noUi-target { background-color: var(--nt-border); }
 """
-)
 
 
 def figure(**kwargs):
@@ -112,8 +110,9 @@ def furnish(*figures):
 
 def controls(*widgets):
     """Give every control the shared stylesheet (theme colours, visible focus)."""
+    sheet = InlineStyleSheet(css=CONTROL_CSS)  # a model belongs to one document: one per figure
     for widget in widgets:
-        widget.stylesheets = [*widget.stylesheets, CONTROL_CSS]
+        widget.stylesheets = [*widget.stylesheets, sheet]
     return widgets
 
 

@@ -1,0 +1,106 @@
+"""A real headless Chromium over the built site, served on 127.0.0.1.
+
+Every page a test opens is watched: a console error, an uncaught page error, a
+failed request, an HTTP error or any request that leaves localhost fails the test.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from find_browser import HOW_TO_GET_ONE, find_chromium
+
+LAUNCH_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site):
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = find_chromium()
+    if executable is None:
+        pytest.fail(HOW_TO_GET_ONE)
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=executable, args=LAUNCH_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+class Watch:
+    """Problems seen on one page: filled by listeners, checked after the test."""
+
+    def __init__(self):
+        self.problems: list[str] = []
+
+    def attach(self, page):
+        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
+        page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+
+
+def _is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in ("data", "blob", "about") or parsed.hostname in ("127.0.0.1", "localhost")
+
+
+@pytest.fixture
+def page(browser, request):
+    scheme = getattr(request, "param", "light")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    watch = Watch()
+
+    def guard(route):
+        if _is_local(route.request.url):
+            route.continue_()
+        else:
+            watch.problems.append(f"request leaving localhost: {route.request.url}")
+            route.abort()
+
+    context.route("**/*", guard)
+    pg = context.new_page()
+    watch.attach(pg)
+    pg.watch = watch
+    yield pg
+    context.close()
+    assert not watch.problems, "\n".join(watch.problems)
+
+
+def wait_for_figure(frame, timeout: float = 15_000):
+    """Wait until BokehJS has rendered a document with at least one canvas in ``frame``."""
+    frame.wait_for_function(
+        """() => window.Bokeh !== undefined && Bokeh.documents.length > 0
+               && Bokeh.index && Object.keys(Bokeh.index).length > 0
+               && document.querySelectorAll('[data-root-id]').length > 0""",
+        timeout=timeout,
+    )
+    frame.locator("canvas").first.wait_for(state="attached", timeout=timeout)

@@ -1,0 +1,83 @@
+"""Every page and every widget loads in Chromium without an error or a request leaving the site."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from neuron_tutorial.widgets import WIDGETS
+
+from conftest import wait_for_figure
+
+
+def page_paths(site) -> list[str]:
+    paths = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
+    return ["" if p == "." else p + "/" for p in paths]
+
+
+def test_every_page_renders_its_figures(page, base_url, built_site):
+    paths = page_paths(built_site)
+    assert len(paths) >= 11, paths
+    figures = 0
+    for path in paths:
+        page.goto(base_url + path)
+        page.wait_for_load_state("load")
+        assert page.locator("h1").count() == 1, f"{path}: expected one h1"
+        for frame_el in page.locator("iframe.nt-widget").all():
+            title = frame_el.get_attribute("title")
+            assert title and len(title) > 10, f"{path}: iframe without a meaningful title"
+            frame = frame_el.element_handle().content_frame()
+            wait_for_figure(frame)
+            page.wait_for_function(
+                "el => el.getBoundingClientRect().height > 300", arg=frame_el.element_handle())
+            figures += 1
+    assert figures >= 1
+
+
+@pytest.mark.parametrize("name", sorted(WIDGETS))
+def test_widget_alone_renders_with_title_and_no_error(page, base_url, name):
+    page.goto(f"{base_url}widgets/{name}.html")
+    wait_for_figure(page.main_frame)
+    assert page.title() == WIDGETS[name].title
+    scripts = page.eval_on_selector_all("script[src]", "els => els.map(e => e.getAttribute('src'))")
+    assert scripts and all(s.startswith("../assets/bokeh/js/") for s in scripts), scripts
+
+
+def test_iframe_fits_its_figure_without_inner_scrollbar(page, base_url):
+    for width in (360, 768, 1440):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(base_url + "02-many-neurons/")
+        frame_el = page.locator("iframe.nt-widget").first
+        wait_for_figure(frame_el.element_handle().content_frame())
+        page.wait_for_timeout(400)  # let the ResizeObserver settle
+        inner = frame_el.element_handle().content_frame().evaluate(
+            """() => Math.max(...[...document.querySelectorAll('[data-root-id] ~ *')]
+                                  .map(e => e.getBoundingClientRect().bottom))""")
+        outer = frame_el.evaluate("el => el.getBoundingClientRect().height")
+        assert inner <= outer <= inner + 10, f"width {width}: figure {inner}px in iframe {outer}px"
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"width {width}: page scrolls sideways by {overflow}px"
+
+
+def test_math_is_mathml_and_no_page_references_a_cdn(built_site):
+    html = (built_site / "02-many-neurons" / "index.html").read_text()
+    assert "<math" in html and "arithmatex" not in html
+    for path in built_site.rglob("*.html"):
+        text = path.read_text()
+        loads = re.findall(r'<script[^>]*\ssrc="(https?:[^"]*)"|<link[^>]*\shref="(https?:[^"]*)"[^>]*'
+                           r'rel="(?:stylesheet|preload|preconnect|icon)"', text)
+        assert not loads, f"{path} loads from another server: {loads}"
+
+
+def test_palette_toggle_recolours_widgets_live(page, base_url):
+    page.goto(base_url + "02-many-neurons/")
+    frame = page.locator("iframe.nt-widget").first.element_handle().content_frame()
+    wait_for_figure(frame)
+    background = "() => Bokeh.documents[0].get_model_by_name('plot').background_fill_color"
+    assert frame.evaluate(background) == "#ffffff"
+    page.locator("label[for='__palette_1']").click()  # Material's "switch to dark mode" toggle
+    frame.wait_for_function(f"{background} === '#1e2129'")
+    assert frame.evaluate("() => document.body.style.backgroundColor") == "rgb(30, 33, 41)"
+    page.locator("label[for='__palette_0']").click()
+    frame.wait_for_function(f"{background} === '#ffffff'")

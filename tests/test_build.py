@@ -1,0 +1,56 @@
+"""The widget pipeline: registry, deterministic HTML, staleness, BokehJS from the site, CLI."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from neuron_tutorial import build
+from neuron_tutorial.widgets import WIDGETS
+
+
+def test_registry_rows_are_complete():
+    for name, widget in WIDGETS.items():
+        assert widget.name == name and widget.title and widget.description
+        assert widget.page.endswith(".md")
+        assert any(p.name == f"{name}.js" for p in widget.sources())
+
+
+@pytest.mark.parametrize("name", sorted(WIDGETS))
+def test_same_inputs_give_byte_identical_html(name, tmp_path):
+    first = build.render(name, tmp_path)
+    WIDGETS[name].document()  # build other models in between: ids must not shift
+    assert build.render(name, tmp_path) == first
+    assert len(first.encode()) <= 150_000, "a widget's own HTML must stay under 150 KB"
+    assert "cdn.bokeh.org" not in first
+    assert re.findall(r'<script src="([^"]+)"', first) == [
+        f"../assets/bokeh/js/{bundle}" for bundle in build.BOKEH_BUNDLES
+    ]
+
+
+def test_build_skips_up_to_date_widgets_and_copies_bokehjs_once(tmp_path):
+    lines = []
+    written = build.build(out=tmp_path, progress=lines.append)
+    assert {p.name for p in written} == {f"{n}.html" for n in WIDGETS}
+    assert all((tmp_path / "assets/bokeh/js" / b).stat().st_size > 100_000 for b in build.BOKEH_BUNDLES)
+    assert build.build(out=tmp_path, progress=lines.append) == []
+    assert sum("up to date" in line for line in lines) == len(WIDGETS)
+    assert build.copy_bokehjs(tmp_path) == []
+
+
+def test_build_refuses_unknown_names(tmp_path):
+    with pytest.raises(ValueError, match="names must be widgets"):
+        build.build(["nope"], out=tmp_path)
+
+
+def test_command_line(tmp_path):
+    run = [sys.executable, "-m", "neuron_tutorial"]
+    listed = subprocess.run(run + ["list"], capture_output=True, text=True, check=True).stdout
+    assert all(name in listed for name in WIDGETS)
+    out = subprocess.run(run + ["build", "neurons_1d", "--out", str(tmp_path)],
+                         capture_output=True, text=True, check=True).stdout
+    assert "neurons_1d: wrote" in out and (tmp_path / "widgets/neurons_1d.html").exists()
+    bad = subprocess.run(run + ["build", "nope", "--out", str(tmp_path)], capture_output=True, text=True)
+    assert bad.returncode == 2 and "unknown" in bad.stderr
+    assert "usage" in subprocess.run(run + ["--help"], capture_output=True, text=True).stdout
