@@ -13,7 +13,8 @@ sys.path.insert(0, str(Path(__file__).parent))  # tests/strategies.py
 def built_site(tmp_path_factory) -> Path:
     """The whole site, built once with ``mkdocs build --strict``."""
     site = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "NT_WIDGET_CACHE": str(tmp_path_factory.mktemp("widgets"))}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT, capture_output=True, text=True, env=env,

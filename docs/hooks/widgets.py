@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 import subprocess
 import sys
@@ -21,7 +22,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "build" / "site-assets"
+# Where built widgets wait before they join the site (tests point it at a temporary folder).
+OUT = Path(os.environ.get("NT_WIDGET_CACHE", ROOT / "build" / "site-assets"))
 _SHORTCODE = re.compile(r'\{\{\s*widget\("(\w+)"\)\s*\}\}')
 _last_sources: str | None = None
 

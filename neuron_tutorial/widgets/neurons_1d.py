@@ -116,7 +116,7 @@ def build(seed: int = 0, m: int = 8, seeds: int = 20, max_m: int = 16, live: flo
                     margin=0, padding=4)
     plot.add_layout(legend, "above")
 
-    bar_plot = style.figure(title="Every neuron's output at Input 1 and Input 2", height=220,
+    bar_plot = style.figure(title="Outputs at Input 1 and Input 2", height=220,
                             x_range=FactorRange(*bars_data["factor"], name="bar_range"),
                             y_axis_label="output A", name="bar_plot")
     bar_plot.vbar(x="factor", top="output", source=bars, width=0.8, fill_color="colour",
@@ -151,7 +151,8 @@ def build(seed: int = 0, m: int = 8, seeds: int = 20, max_m: int = 16, live: flo
     mode.js_on_change("active", update)
 
     return column(
-        row(live_slider, mode, sizing_mode="stretch_width"),
+        mode,
+        live_slider,
         plot,
         readout,
         bar_plot,

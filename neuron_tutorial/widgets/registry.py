@@ -54,7 +54,7 @@ WIDGETS: dict[str, Widget] = {
             page="02-many-neurons.md",
             title="Many neurons reading one input",
             description="Eight random neurons as lines over one input, coloured by sign.",
-            params={"seed": 0, "m": 8},
+            params={"seed": 1, "m": 8},
         ),
     ]
 }

@@ -116,9 +116,14 @@ def controls(*widgets):
     return widgets
 
 
-def read_js(name: str) -> str:
-    """A figure's JavaScript: the shared helpers of ``style.js``, then ``<name>.js``."""
-    return (HERE / "style.js").read_text() + "\n" + (HERE / f"{name}.js").read_text()
+def read_js(name: str, *libraries: str) -> str:
+    """A figure's callback code: ``style.js``, then each ``<library>.js``, then ``<name>.js``.
+
+    CustomJS code is one function body, so shared JavaScript (say, a partition
+    routine two figures use) is prepended rather than imported.
+    """
+    parts = ["style", *libraries, name]
+    return "\n".join((HERE / f"{part}.js").read_text() for part in parts)
 
 
 def document(layout, title: str) -> Document:

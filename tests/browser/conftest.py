@@ -104,3 +104,14 @@ def wait_for_figure(frame, timeout: float = 15_000):
         timeout=timeout,
     )
     frame.locator("canvas").first.wait_for(state="attached", timeout=timeout)
+
+
+def bokeh_model(page, name: str, attribute: str):
+    """``attribute`` (a JS expression path) of the Bokeh model called ``name`` in ``page``."""
+    return page.evaluate(f"Bokeh.documents[0].get_model_by_name('{name}').{attribute}")
+
+
+def set_bokeh(page, name: str, attribute: str, value):
+    """Set a model's property as a control would (its JS callbacks run)."""
+    page.evaluate("([n, a, v]) => { Bokeh.documents[0].get_model_by_name(n)[a] = v }",
+                  [name, attribute, value])

@@ -6,8 +6,12 @@ import numpy as np
 import pytest
 
 import neuron_tutorial as nt
+from neuron_tutorial.widgets import WIDGETS
 from neuron_tutorial.widgets.style import SIGN_COLOURS
 
+SEED = WIDGETS["neurons_1d"].params["seed"]
+from conftest import bokeh_model as model
+from conftest import set_bokeh as set_value
 from conftest import wait_for_figure
 
 LIGHT = SIGN_COLOURS["light"]
@@ -26,16 +30,8 @@ def widget(page, base_url):
     return page
 
 
-def model(page, name: str, attribute: str):
-    return page.evaluate(f"Bokeh.documents[0].get_model_by_name('{name}').{attribute}")
-
-
-def set_value(page, name: str, attribute: str, value):
-    page.evaluate(f"Bokeh.documents[0].get_model_by_name('{name}').{attribute} = {value!r}")
-
-
 def test_initial_figure_is_the_seeded_layer(widget):
-    layer = nt.random_layer(8, 1, seed=0)
+    layer = nt.random_layer(8, 1, seed=SEED)
     ys = np.array(model(widget, "lines", "data.ys"))
     np.testing.assert_allclose(ys[:, 0], layer.biases)
     np.testing.assert_allclose(ys[:, 1], layer.weights[:, 0] + layer.biases)
@@ -44,7 +40,7 @@ def test_initial_figure_is_the_seeded_layer(widget):
 
 @pytest.mark.parametrize("x", [0.0, 0.3, 0.55, 0.7, 1.0])
 def test_live_input_colours_every_line_by_its_sign(widget, x):
-    layer = nt.random_layer(8, 1, seed=0)
+    layer = nt.random_layer(8, 1, seed=SEED)
     set_value(widget, "live", "value", x)
     outputs = layer([x])
     assert model(widget, "lines", "data.colour") == colours(np.sign(outputs))
@@ -54,7 +50,7 @@ def test_live_input_colours_every_line_by_its_sign(widget, x):
 
 
 def test_high_output_mode_uses_the_95_percent_quantiles(widget):
-    layer = nt.random_layer(8, 1, seed=0)
+    layer = nt.random_layer(8, 1, seed=SEED)
     t = nt.quantile_thresholds(layer, (0.0, 1.0), q=0.95)
     set_value(widget, "mode", "active", 1)
     set_value(widget, "live", "value", 0.97)
@@ -97,7 +93,7 @@ def test_keyboard_moves_the_live_input(widget):
 
 @pytest.mark.parametrize("page", ["dark"], indirect=True)
 def test_dark_scheme_recolours_plot_and_signs(widget):
-    layer = nt.random_layer(8, 1, seed=0)
+    layer = nt.random_layer(8, 1, seed=SEED)
     assert model(widget, "plot", "background_fill_color") == "#1e2129"
     assert model(widget, "lines", "data.colour") == colours(np.sign(layer([0.5])), DARK)
     set_value(widget, "live", "value", 0.3)
