@@ -9,11 +9,11 @@ import neuron_tutorial as nt
 from neuron_tutorial.widgets import WIDGETS
 from neuron_tutorial.widgets.style import SIGN_COLOURS
 
-SEED = WIDGETS["neurons_1d"].params["seed"]
 from conftest import bokeh_model as model
 from conftest import set_bokeh as set_value
 from conftest import wait_for_figure
 
+SEED = WIDGETS["neurons_1d"].params["seed"]
 LIGHT = SIGN_COLOURS["light"]
 DARK = SIGN_COLOURS["dark"]
 
