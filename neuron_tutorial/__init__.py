@@ -6,15 +6,20 @@ and the file-writing build in ``neuron_tutorial.build``.
 
 from .layer import Layer, random_layer, relu
 from .partition import Partition, Region, partition_1d, partition_2d
+from .slices import Plane, load_layer, plane_through, slice_layer
 from .thresholds import quantile_thresholds
 
 __all__ = [
     "Layer",
     "Partition",
+    "Plane",
     "Region",
+    "load_layer",
     "partition_1d",
     "partition_2d",
+    "plane_through",
     "quantile_thresholds",
     "random_layer",
     "relu",
+    "slice_layer",
 ]

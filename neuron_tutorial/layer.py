@@ -67,6 +67,22 @@ class Layer:
             raise ValueError(f"k must be a neuron index in [0, {self.m}), got {k}")
         return Layer(self.weights[k : k + 1], self.biases[k : k + 1])
 
+    @classmethod
+    def from_arrays(cls, weights, biases) -> Layer:
+        """A layer from any array-likes, e.g. a PyTorch ``nn.Linear``'s ``weight`` and ``bias``.
+
+        Tensors are detached and moved to the CPU first, so
+        ``Layer.from_arrays(linear.weight, linear.bias)`` works without importing torch here.
+        """
+        return cls(_as_numpy(weights), _as_numpy(biases))
+
+    @classmethod
+    def load(cls, path, biases_path=None) -> Layer:
+        """A layer from an ``.npz`` (``weights``, ``biases``) or two ``.npy`` files: see ``load_layer``."""
+        from .slices import load_layer
+
+        return load_layer(path, biases_path)
+
     def __repr__(self) -> str:
         return f"Layer(m={self.m}, n={self.n})"
 
@@ -88,6 +104,12 @@ def random_layer(m: int, n: int, seed: int = 0) -> Layer:
     weights = np.random.default_rng(weight_stream).standard_normal((m, n))
     points = np.random.default_rng(point_stream).random((m, n))
     return Layer(weights, -np.einsum("mn,mn->m", weights, points))
+
+
+def _as_numpy(value):
+    if hasattr(value, "detach"):  # a torch tensor: leave autograd and the GPU behind
+        value = value.detach().cpu().numpy()
+    return value
 
 
 def relu(outputs) -> np.ndarray:

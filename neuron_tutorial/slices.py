@@ -1,0 +1,122 @@
+"""2-D slices of an ``n``-dimensional layer, and loading a trained layer from files.
+
+On the plane ``x = origin + s·u + t·v`` of the input space, neuron ``k`` reads
+``w_k · origin + b_k + s (w_k · u) + t (w_k · v)``: again a linear neuron, now of
+the two slice coordinates ``(s, t)``. So every picture of the 2-D chapters works
+for any layer, one plane at a time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+from . import checks
+from .layer import Layer
+
+
+class Plane(NamedTuple):
+    """A plane of input space: ``origin`` ``(n,)`` and orthonormal directions ``u``, ``v`` ``(n,)``.
+
+    ``box`` ``((s_lo, s_hi), (t_lo, t_hi))`` is a region of the plane in slice coordinates.
+    """
+
+    origin: np.ndarray
+    u: np.ndarray
+    v: np.ndarray
+    box: tuple
+
+    def coordinates(self, points) -> np.ndarray:
+        """Slice coordinates ``(N, 2)`` of input points ``(N, n)`` projected onto the plane."""
+        pts = checks.finite_array(points, "points", ndim=2)
+        if pts.shape[1] != self.origin.shape[0]:
+            raise ValueError(f"points must have shape (N, {self.origin.shape[0]}), got {pts.shape}")
+        offset = pts - self.origin
+        return np.stack([offset @ self.u, offset @ self.v], axis=1)
+
+    def inputs(self, coordinates) -> np.ndarray:
+        """Input points ``(N, n)`` at slice coordinates ``(N, 2)``."""
+        st = checks.finite_array(coordinates, "coordinates", ndim=2)
+        if st.shape[1] != 2:
+            raise ValueError(f"coordinates must have shape (N, 2), got {st.shape}")
+        return self.origin + st[:, :1] * self.u + st[:, 1:] * self.v
+
+
+def slice_layer(layer: Layer, origin, u, v) -> Layer:
+    """The 2-D layer that ``layer`` becomes on the plane ``x = origin + s·u + t·v``.
+
+    Returns weights ``(m, 2) = [W u, W v]`` and biases ``W origin + b``. ``u`` and
+    ``v`` need not be orthonormal, only not parallel.
+    """
+    if not isinstance(layer, Layer):
+        raise ValueError(f"layer must be a neuron_tutorial.Layer, got {type(layer).__name__}")
+    n = layer.n
+    vectors = []
+    for name, value in (("origin", origin), ("u", u), ("v", v)):
+        vector = checks.finite_array(value, name, ndim=1)
+        if vector.shape != (n,):
+            raise ValueError(f"{name} must have shape ({n},) to match the layer, got {vector.shape}")
+        vectors.append(vector)
+    origin, u, v = vectors
+    _check_not_parallel(u, v)
+    W = layer.weights
+    return Layer(np.stack([W @ u, W @ v], axis=1), W @ origin + layer.biases)
+
+
+def plane_through(p0, p1, p2, margin: float = 0.15) -> Plane:
+    """The plane through three input points, with a box that holds them.
+
+    ``origin`` is ``p0``; ``u`` points to ``p1``; ``v`` is the unit direction in
+    the plane orthogonal to ``u`` on the side of ``p2``. The box is the three
+    points' bounding box in slice coordinates, widened by ``margin`` of its size.
+    """
+    points = [checks.finite_array(p, name, ndim=1) for name, p in (("p0", p0), ("p1", p1), ("p2", p2))]
+    if len({p.shape for p in points}) != 1:
+        raise ValueError(f"p0, p1, p2 must have the same shape, got {[p.shape for p in points]}")
+    margin = float(checks.finite_array(margin, "margin"))
+    if margin < 0:
+        raise ValueError(f"margin must be >= 0, got {margin}")
+    a, b, c = points
+    first, second = b - a, c - a
+    _check_not_parallel(first, second, "p1 - p0", "p2 - p0")
+    u = first / np.linalg.norm(first)
+    rest = second - (second @ u) * u
+    v = rest / np.linalg.norm(rest)
+    st = np.array([[0.0, 0.0], [first @ u, 0.0], [second @ u, second @ v]])
+    lo, hi = st.min(axis=0), st.max(axis=0)
+    pad = margin * (hi - lo).max()
+    box = ((lo[0] - pad, hi[0] + pad), (lo[1] - pad, hi[1] + pad))
+    return Plane(a, u, v, box)
+
+
+def load_layer(path, biases_path=None) -> Layer:
+    """A layer from files: an ``.npz`` with ``weights`` and ``biases`` arrays, or two ``.npy``.
+
+    ``.npz`` keys may also be PyTorch's names ``weight`` and ``bias``. With two
+    ``.npy`` files, ``path`` holds the weights ``(m, n)`` and ``biases_path`` the
+    biases ``(m,)``.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ValueError(f"path must be an existing .npz or .npy file, got {path}")
+    if path.suffix == ".npz":
+        with np.load(path) as arrays:
+            keys = set(arrays.files)
+            for weights_key, biases_key in (("weights", "biases"), ("weight", "bias")):
+                if {weights_key, biases_key} <= keys:
+                    return Layer(arrays[weights_key], arrays[biases_key])
+        raise ValueError(f"path must hold arrays 'weights' and 'biases' (or 'weight', 'bias'); "
+                         f"{path.name} has {sorted(keys)}")
+    if path.suffix == ".npy":
+        if biases_path is None:
+            raise ValueError("biases_path must name the .npy file of biases when path is a .npy")
+        return Layer(np.load(path), np.load(Path(biases_path)))
+    raise ValueError(f"path must end in .npz or .npy, got {path.name}")
+
+
+def _check_not_parallel(u, v, u_name="u", v_name="v") -> None:
+    nu, nv = np.linalg.norm(u), np.linalg.norm(v)
+    if nu == 0 or nv == 0 or abs(u @ v) >= (1 - 1e-12) * nu * nv:
+        raise ValueError(f"{u_name} and {v_name} must be non-zero and not parallel")
