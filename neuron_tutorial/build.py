@@ -39,11 +39,16 @@ TEMPLATE = get_env().from_string(
       body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
              overflow: hidden; }
       noscript p { padding: 1em; }
+      .nt-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden;
+                    clip: rect(0 0 0 0); white-space: nowrap; }
     </style>
 {% endblock %}
-{% block contents %}
+{% block inner_body %}
+  <main>
+    <h1 class="nt-sr-only">{{ title | e }}</h1>
     <noscript><p>This figure is interactive and needs JavaScript: {{ description | e }}</p></noscript>
 {{ super() }}
+  </main>
 {% endblock %}
 """
 )

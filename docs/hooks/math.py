@@ -22,5 +22,5 @@ def _mathml(tex: str, display: str) -> str:
 
 
 def on_page_content(content, page, config, files):
-    content = _BLOCK.sub(lambda m: f'<div class="nt-math">{_mathml(m.group(1), "block")}</div>', content)
+    content = _BLOCK.sub(lambda m: f'<div class="nt-math" tabindex="0">{_mathml(m.group(1), "block")}</div>', content)
     return _INLINE.sub(lambda m: _mathml(m.group(1), "inline"), content)

@@ -132,4 +132,5 @@ def document(layout, title: str) -> Document:
     doc.add_root(layout)
     theme = CustomJS(args={"themes": THEMES, "roles": ROLES}, code=read_js("theme"))
     doc.js_on_event("document_ready", theme)
+    doc.js_on_event("document_ready", CustomJS(code=(HERE / "access.js").read_text()))
     return doc
