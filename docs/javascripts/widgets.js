@@ -3,10 +3,13 @@
 // document.body.scrollHeight is useless there (Bokeh's page sets body height 100%).
 // Material's instant navigation swaps page content, so this runs on every page load.
 
+// Bokeh renders each root of the document inside its placeholder <div data-root-id>.
+const ROOTS = "[data-root-id] > *"
+
 function fitFrame(frame) {
   const doc = frame.contentDocument
   if (!doc || !doc.body) return
-  const roots = doc.querySelectorAll("[data-root-id] ~ *, [data-root-id] > *, body > .bk-root")
+  const roots = doc.querySelectorAll(ROOTS)
   let bottom = 0
   for (const el of roots) bottom = Math.max(bottom, el.getBoundingClientRect().bottom)
   if (bottom > 0) frame.style.height = `${Math.ceil(bottom) + 2}px`
@@ -21,7 +24,7 @@ function watchFrame(frame) {
     const observer = new ResizeObserver(() => fitFrame(frame))
     const attach = () => {
       fitFrame(frame)
-      for (const el of doc.querySelectorAll("[data-root-id] ~ *, [data-root-id] > *")) {
+      for (const el of doc.querySelectorAll(ROOTS)) {
         observer.observe(el)
       }
     }

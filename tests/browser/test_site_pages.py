@@ -44,20 +44,42 @@ def test_widget_alone_renders_with_title_and_no_error(page, base_url, name):
     assert scripts and all(s.startswith("../assets/bokeh/js/") for s in scripts), scripts
 
 
-def test_iframe_fits_its_figure_without_inner_scrollbar(page, base_url):
-    for width in (360, 768, 1440):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.goto(base_url + "02-many-neurons/")
-        frame_el = page.locator("iframe.nt-widget").first
-        wait_for_figure(frame_el.element_handle().content_frame())
-        page.wait_for_timeout(400)  # let the ResizeObserver settle
-        inner = frame_el.element_handle().content_frame().evaluate(
-            """() => Math.max(...[...document.querySelectorAll('[data-root-id] ~ *')]
-                                  .map(e => e.getBoundingClientRect().bottom))""")
-        outer = frame_el.evaluate("el => el.getBoundingClientRect().height")
-        assert inner <= outer <= inner + 10, f"width {width}: figure {inner}px in iframe {outer}px"
+@pytest.mark.parametrize("width", [360, 768, 1440])
+def test_every_figure_fits_its_iframe_at_every_width(page, base_url, built_site, width):
+    """No sideways page scroll, no scrollbar inside an iframe, no figure cut off, no blank gap."""
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in page_paths(built_site):
+        page.goto(base_url + path)
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"width {width}: page scrolls sideways by {overflow}px"
+        assert overflow <= 0, f"{path} at {width}px: page scrolls sideways by {overflow}px"
+        for frame_el in page.locator("iframe.nt-widget").element_handles():
+            frame = frame_el.content_frame()
+            wait_for_figure(frame)
+            page.wait_for_function(FITTED, arg=frame_el, timeout=5000)
+            inner_overflow = frame.evaluate(
+                "() => [document.documentElement.scrollWidth - document.documentElement.clientWidth,"
+                " document.documentElement.scrollHeight - document.documentElement.clientHeight]")
+            assert max(inner_overflow) <= 0, f"{path} at {width}px: scrollbar inside {inner_overflow}"
+
+
+# The iframe's height matches the bottom of the figure inside it (within a few pixels).
+FITTED = """frame => {
+  const doc = frame.contentDocument
+  const bottom = Math.max(...[...doc.querySelectorAll('[data-root-id] > *')]
+                                .map(e => e.getBoundingClientRect().bottom))
+  const height = frame.getBoundingClientRect().height
+  return bottom > 100 && bottom <= height && height <= bottom + 10
+}"""
+
+
+def test_iframe_follows_the_figure_when_the_window_resizes(page, base_url):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(base_url + "02-many-neurons/")
+    frame_el = page.locator("iframe.nt-widget").first.element_handle()
+    wait_for_figure(frame_el.content_frame())
+    page.wait_for_function(FITTED, arg=frame_el)
+    page.set_viewport_size({"width": 360, "height": 900})
+    page.wait_for_function(FITTED, arg=frame_el)
 
 
 def test_math_is_mathml_and_no_page_references_a_cdn(built_site):
