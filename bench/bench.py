@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import sys
 
+import pages
 import partition
 import sitebuild
 from common import ROOT
 
-SECTIONS = [partition, sitebuild]
+SECTIONS = [partition, sitebuild, pages]
 RESULTS = ROOT / "bench" / "results.json"
 
 
@@ -26,7 +27,7 @@ def main(names: list[str]) -> None:
     print("Reading neurons together: bench\n")
     for row in rows:
         print(f"  {row.label:<{width}}  {row.text}")
-    RESULTS.write_text(json.dumps({row.key: row.value for row in rows}, indent=2))
+    RESULTS.write_text(json.dumps({r.key: r.value for r in rows if r.value is not None}, indent=2))
     print(f"\n(saved to {RESULTS.relative_to(ROOT)})")
 
 

@@ -1,0 +1,147 @@
+"""Bench section, in headless Chromium: what each page weighs, how long the heaviest page
+takes until every figure is drawn, and how long each figure's main control takes to redraw.
+
+The site is built into a temporary folder and served on 127.0.0.1. Bytes are the bodies of
+every distinct URL a page loads, iframes included, so BokehJS counts once per page.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from common import ROOT, Row
+
+from neuron_tutorial.widgets import WIDGETS
+
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from find_browser import find_chromium  # noqa: E402
+
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync",
+         "--disable-component-update", "--no-first-run"]
+
+# The work a control change causes: the callback (CustomJS runs in microtasks after the
+# property is set, so wait for one macrotask) plus every plot's repaint in the next frame.
+# Headless Chromium paints at 60 Hz, so the wall time to the next frame would mostly measure
+# the wait for it; timing the paints themselves measures the work.
+REDRAW = """async ([name, attribute, value]) => {
+  if (!window.ntPaint) {
+    window.ntPaint = {total: 0}
+    const wrap = (view) => {
+      const paint = view.paint.bind(view)
+      view.paint = (...args) => {
+        const start = performance.now()
+        const result = paint(...args)
+        window.ntPaint.total += performance.now() - start
+        return result
+      }
+    }
+    const walk = (view) => {
+      if (view.model && ["Plot", "Figure"].includes(view.model.type)) wrap(view)
+      for (const child of view.child_views ?? []) walk(child)
+    }
+    for (const view of Object.values(Bokeh.index)) walk(view)
+  }
+  const macrotask = () => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = r;
+                                              c.port2.postMessage(0) })
+  const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
+  await frames()
+  window.ntPaint.total = 0
+  const model = Bokeh.documents[0].get_model_by_name(name)
+  const start = performance.now()
+  model[attribute] = value
+  await macrotask()
+  const callback = performance.now() - start
+  await frames()
+  return callback + window.ntPaint.total
+}"""
+
+RENDERED = """() => window.Bokeh && Bokeh.documents.length > 0
+                 && document.querySelectorAll('[data-root-id] > *').length > 0"""
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: str):
+    handler = functools.partial(QuietHandler, directory=folder)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def page_weights(browser, base: str, site: Path) -> tuple[list[Row], str]:
+    rows, heaviest = [], ("", 0)
+    for index in sorted(site.rglob("index.html")):
+        path = index.parent.relative_to(site).as_posix()
+        path = "" if path == "." else path + "/"
+        page = browser.new_page()
+        sizes: dict[str, int] = {}
+        page.on("response", lambda r, sizes=sizes: sizes.setdefault(r.url, len(r.body())))
+        page.goto(base + path, wait_until="networkidle")
+        total = sum(sizes.values())
+        page.close()
+        rows.append(Row(f"  /{path}", f"{total / 1024:9.1f} KB  ({len(sizes)} files)",
+                        f"page_bytes./{path}", total))
+        if total > heaviest[1]:
+            heaviest = (path, total)
+    return rows, heaviest[0]
+
+
+def first_render(browser, url: str) -> float:
+    page = browser.new_page()
+    start = time.perf_counter()
+    page.goto(url)
+    for frame in page.locator("iframe.nt-widget").element_handles():
+        frame.content_frame().wait_for_function(RENDERED, timeout=30_000)
+    seconds = time.perf_counter() - start
+    page.close()
+    return seconds
+
+
+def control_redraws(browser, base: str) -> list[Row]:
+    rows = []
+    for widget in WIDGETS.values():
+        if not widget.probe:
+            continue
+        name, attribute, values = widget.probe
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{base}widgets/{widget.name}.html")
+        page.wait_for_function(RENDERED)
+        times = [page.evaluate(REDRAW, [name, attribute, values[i % len(values)]]) for i in range(25)]
+        page.close()
+        median = statistics.median(times[5:])  # the first changes warm the JIT up
+        rows.append(Row(f"  {widget.name}: {name}.{attribute}", f"{median:9.1f} ms median of 20",
+                        f"redraw_ms.{widget.name}", median))
+    return rows
+
+
+def run() -> list[Row]:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as site, tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NT_WIDGET_CACHE": cache}
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
+                       cwd=ROOT, env=env, check=True, capture_output=True)
+        server, base = serve(site)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=find_chromium(), args=FLAGS)
+            weights, heaviest = page_weights(browser, base, Path(site))
+            seconds = first_render(browser, base + heaviest)
+            redraws = control_redraws(browser, base)
+            browser.close()
+        server.shutdown()
+    return [Row("page weight (BokehJS once)", "", "page_bytes", None), *weights,
+            Row(f"all figures drawn on /{heaviest}", f"{seconds:9.2f} s", "heaviest_page_seconds",
+                seconds),
+            Row("redraw after a control change", "", "redraw_ms", None), *redraws]
