@@ -18,9 +18,9 @@ import threading
 import time
 from pathlib import Path
 
-from common import ROOT, Row
-
 from neuron_tutorial.widgets import WIDGETS
+
+from common import ROOT, Row
 
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 from find_browser import find_chromium  # noqa: E402
