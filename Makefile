@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## create .venv and install the package with its docs and test tools
 
 serve: $(STAMP) ## serve the site at http://127.0.0.1:8000 (rebuilds on every edit)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	NT_NOTEBOOK_CACHE=true $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## build the deployable site into site/
 	$(BIN)/mkdocs build --strict --site-dir site
