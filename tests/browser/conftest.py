@@ -61,10 +61,17 @@ class Watch:
     def __init__(self):
         self.problems: list[str] = []
 
+    def failed(self, request):
+        # Chromium sometimes starts an iframe's document twice on a fresh page and aborts the
+        # first; the second load is what renders, and wait_for_figure checks it did.
+        if request.resource_type == "document" and request.failure == "net::ERR_ABORTED":
+            return
+        self.problems.append(f"failed: {request.url} {request.failure}")
+
     def attach(self, page):
         page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
+        page.on("requestfailed", self.failed)
         page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
 
 
