@@ -20,7 +20,8 @@ function watchFrame(frame) {
   frame.dataset.watched = "yes"
   const start = () => {
     const doc = frame.contentDocument
-    if (!doc) return
+    // Before its page loads an iframe holds an empty about:blank document: wait for the figure.
+    if (!doc || !doc.body || doc.location.href === "about:blank") return
     const observer = new ResizeObserver(() => fitFrame(frame))
     const attach = () => {
       fitFrame(frame)

@@ -3,52 +3,27 @@
 The figure of page 2. Eight seeded neurons over positive inputs ``F`` in [0, 1];
 Input 1 (F = 0.3) and Input 2 (F = 0.7) marked, with every neuron's output there
 as a bar; a live input the reader moves, every line coloured by its neuron's
-sign (or "high output") at that input. The browser holds the layers numpy drew
-for a range of seeds (``random_layer`` is prefix-stable, so ``m`` neurons are the
-first ``m`` of the table) and recomputes outputs and colours in neurons_1d.js.
+sign (or "high output") at that input. The seeded layers, the mode switch and
+the seed and ``m`` sliders come from layer_1d (shared with ``partition_1d``);
+neurons_1d.js recomputes outputs and colours in the browser.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from bokeh.layouts import column, row
-from bokeh.models import (
-    ColumnDataSource,
-    CustomJS,
-    Div,
-    FactorRange,
-    HoverTool,
-    Label,
-    Legend,
-    LegendItem,
-    RadioButtonGroup,
-    Slider,
-    Span,
-)
+from bokeh.models import ColumnDataSource, CustomJS, Div, FactorRange, HoverTool, Label, Slider, Span
 
-from ..layer import random_layer
-from ..thresholds import quantile_thresholds
-from . import style
+from . import layer_1d, style
 
-MODES = ["sign", "high output (95% quantile)"]
 INPUT_NAMES = ["Input 1", "Input 2"]
 
 
-def layer_table(seeds: int, max_m: int, interval, q: float) -> dict:
-    """Weights, biases and ``q``-thresholds of ``random_layer(max_m, 1, s)`` for each seed."""
-    layers = [random_layer(max_m, 1, seed) for seed in range(seeds)]
-    return {
-        "weights": [layer.weights[:, 0].tolist() for layer in layers],
-        "biases": [layer.biases.tolist() for layer in layers],
-        "thresholds": [quantile_thresholds(layer, interval, q).tolist() for layer in layers],
-    }
-
-
 def state(table: dict, seed: int, m: int, live: float, inputs, high: bool, scheme: str = "light"):
-    """Source data for one setting: the Python side of neurons_1d.js's ``update``."""
-    w = np.array(table["weights"][seed][:m])
-    b = np.array(table["biases"][seed][:m])
-    level = np.array(table["thresholds"][seed][:m]) if high else np.zeros(m)
+    """Source data for one setting: the Python side of neurons_1d.js."""
+    layer = layer_1d.seeded_layer(table, seed, m)
+    w, b = layer.weights[:, 0], layer.biases
+    level = layer_1d.levels(layer, high)
     colours = style.SIGN_COLOURS[scheme]
 
     def colour(signs):
@@ -82,10 +57,9 @@ def state(table: dict, seed: int, m: int, live: float, inputs, high: bool, schem
 
 
 def build(seed: int = 0, m: int = 8, seeds: int = 20, max_m: int = 16, live: float = 0.5,
-          inputs=(0.3, 0.7), q: float = 0.95):
+          inputs=(0.3, 0.7)):
     """The figure as a Bokeh layout (pure: builds models, writes nothing)."""
-    interval = (0.0, 1.0)
-    table = layer_table(seeds, max_m, interval, q)
+    table = layer_1d.layer_table(seeds, max_m)
     lines_data, dots_data, bars_data, readout_text = state(table, seed, m, live, inputs, high=False)
     lines = ColumnDataSource(lines_data, name="lines")
     dots = ColumnDataSource(dots_data, name="dots")
@@ -107,14 +81,7 @@ def build(seed: int = 0, m: int = 8, seeds: int = 20, max_m: int = 16, live: flo
     plot.scatter("x", "y", source=dots, fill_color="colour", line_color=light["background"],
                  size=9)
     plot.add_tools(HoverTool(renderers=[guide], tooltips="@name: A = @formula"))
-    # Legend samples: renderers with one invisible (NaN) point, so the legend draws them.
-    legend_lines = [plot.line([np.nan], [np.nan], line_color=light[key], line_width=3)
-                    for key in ("positive", "negative")]
-    legend = Legend(items=[LegendItem(label="positive (A > 0)", renderers=[legend_lines[0]]),
-                           LegendItem(label="negative (A < 0)", renderers=[legend_lines[1]])],
-                    orientation="horizontal", name="legend", border_line_color=None,
-                    margin=0, padding=4)
-    plot.add_layout(legend, "above")
+    legend = layer_1d.sign_legend(plot)
 
     bar_plot = style.figure(title="Outputs at Input 1 and Input 2", height=220,
                             x_range=FactorRange(*bars_data["factor"], name="bar_range"),
@@ -130,11 +97,7 @@ def build(seed: int = 0, m: int = 8, seeds: int = 20, max_m: int = 16, live: flo
 
     live_slider = Slider(title="Live input F", start=0, end=1, step=0.01, value=live,
                          name="live", sizing_mode="stretch_width")
-    mode = RadioButtonGroup(labels=MODES, active=0, name="mode")
-    seed_slider = Slider(title="Seed", start=0, end=seeds - 1, step=1, value=seed, name="seed",
-                         sizing_mode="stretch_width")
-    m_slider = Slider(title="Neurons m", start=1, end=max_m, step=1, value=m, name="m",
-                      sizing_mode="stretch_width")
+    mode, seed_slider, m_slider = layer_1d.controls(seed, m, seeds, max_m)
     readout = Div(text=readout_text, name="readout", sizing_mode="stretch_width")
     style.controls(live_slider, mode, seed_slider, m_slider, readout)
 
@@ -143,7 +106,7 @@ def build(seed: int = 0, m: int = 8, seeds: int = 20, max_m: int = 16, live: flo
                   seed=seed_slider, m=m_slider, inputs=list(inputs), input_names=INPUT_NAMES,
                   colours=style.SIGN_COLOURS, live_span=live_span, readout=readout,
                   bar_range=bar_plot.x_range, marks=marks, legend=legend, plot=plot),
-        code=style.read_js("neurons_1d"),
+        code=style.read_js("neurons_1d", "layer_1d"),
     )
     live_slider.js_on_change("value", update)
     for control in (seed_slider, m_slider):

@@ -63,8 +63,10 @@ class Watch:
 
     def failed(self, request):
         # Chromium sometimes starts an iframe's document twice on a fresh page and aborts the
-        # first; the second load is what renders, and wait_for_figure checks it did.
-        if request.resource_type == "document" and request.failure == "net::ERR_ABORTED":
+        # first load with its scripts; the second load is what renders (wait_for_figure checks
+        # it did). A missing file shows as an HTTP error and a request leaving the site is
+        # caught by the route guard, so an abort hides neither.
+        if request.failure == "net::ERR_ABORTED":
             return
         self.problems.append(f"failed: {request.url} {request.failure}")
 

@@ -1,0 +1,204 @@
+"""partition_1d in Chromium: the JavaScript partition agrees with nt.partition_1d, controls work."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import neuron_tutorial as nt
+from neuron_tutorial.widgets import WIDGETS, layer_1d
+from neuron_tutorial.widgets import partition_1d as fig
+
+from conftest import bokeh_model as model
+from conftest import set_bokeh as set_value
+from conftest import wait_for_figure
+
+START = WIDGETS["partition_1d"].params
+
+
+@pytest.fixture
+def widget(page, base_url):
+    page.goto(f"{base_url}widgets/partition_1d.html")
+    wait_for_figure(page.main_frame)
+    return page
+
+
+def edit(page, k: int, w: float | None = None, b: float | None = None):
+    """Select neuron k (from 0) in the editor and set its weight and bias."""
+    set_value(page, "neuron", "value", f"Neuron {k + 1}")
+    if w is not None:
+        set_value(page, "weight", "value", w)
+    if b is not None:
+        set_value(page, "bias", "value", b)
+
+
+def layer_of(seed: int, m: int, edits: dict) -> nt.Layer:
+    layer = nt.random_layer(m, 1, seed)
+    w, b = layer.weights.copy(), layer.biases.copy()
+    for k, (wk, bk) in edits.items():
+        w[k, 0], b[k] = wk, bk
+    return nt.Layer(w, b)
+
+
+def assert_same_data(got: dict, expected: dict, name: str):
+    """Two source data dicts agree: text exactly, numbers to rounding."""
+    assert set(got) == set(expected), name
+    for key, values in expected.items():
+        if values and isinstance(values[0], str):
+            assert got[key] == values, f"{name}.{key}"
+        else:
+            np.testing.assert_allclose(np.array(got[key], dtype=float), np.array(values, dtype=float),
+                                       rtol=0, atol=1e-12, err_msg=f"{name}.{key}")
+
+
+def assert_partition_agrees(page, layer: nt.Layer, high: bool):
+    """Same layer -> same breakpoints, intervals and sign patterns, to the last bit."""
+    np.testing.assert_array_equal(model(page, "layer", "data.w"), layer.weights[:, 0])
+    np.testing.assert_array_equal(model(page, "layer", "data.b"), layer.biases)
+    p = nt.partition_1d(layer.shifted(layer_1d.levels(layer, high)), (0.0, 1.0))
+    assert model(page, "breakpoints", "data.x") == p.breakpoints.tolist()
+    regions = model(page, "regions", "data")
+    assert list(zip(regions["lo"], regions["hi"], strict=True)) == [r.interval for r in p.regions]
+    assert regions["pattern"] == [r.pattern for r in p.regions]
+    live = model(page, "live", "value")
+    expected = fig.state(layer, live, high)
+    for name in ("lines", "cells", "arrows", "crossings", "regions"):
+        assert_same_data(model(page, name, "data"), expected[name], name)
+    assert model(page, "readout", "text") == expected["readout"]
+    assert model(page, "chart", "title.text") == expected["title"]
+
+
+@pytest.mark.parametrize("seed, m", [(1, 8), (0, 8), (5, 12), (13, 3), (19, 1), (7, 16)])
+@pytest.mark.parametrize("high", [False, True])
+def test_javascript_partition_agrees_with_python_for_seeds(widget, seed, m, high):
+    set_value(widget, "seed", "value", seed)
+    set_value(widget, "m", "value", m)
+    set_value(widget, "mode", "active", int(high))
+    assert_partition_agrees(widget, layer_of(seed, m, {}), high)
+
+
+@pytest.mark.parametrize("seed", [1, 4, 11])
+@pytest.mark.parametrize("high", [False, True])
+def test_javascript_partition_agrees_with_python_for_edited_neurons(widget, seed, high):
+    set_value(widget, "seed", "value", seed)
+    # A constant neuron, a breakpoint outside [0, 1], two neurons on one breakpoint, a flipped one.
+    edits = {2: (0.0, 0.4), 4: (1.2, 0.5), 0: (-2.0, 1.0), 5: (2.0, -1.0), 6: (-0.8, 0.6)}
+    for k, (w, b) in edits.items():
+        edit(widget, k, w, b)
+    set_value(widget, "mode", "active", int(high))
+    set_value(widget, "live", "value", 0.62)
+    layer = layer_of(seed, 8, edits)
+    assert_partition_agrees(widget, layer, high)
+    if not high:
+        assert 0.5 in model(widget, "breakpoints", "data.x")    # neurons 1 and 6 share it
+        assert "constant" not in model(widget, "about", "text")  # neuron 7 is selected last
+        edit(widget, 2)
+        assert "w = 0: it is constant" in model(widget, "about", "text")
+
+
+def test_a_zero_neuron_shows_a_zero_in_the_pattern(widget):
+    edit(widget, 3, 0.0, 0.0)
+    layer = layer_of(START["seed"], 8, {3: (0.0, 0.0)})
+    assert_partition_agrees(widget, layer, high=False)
+    assert all(p[3] == "0" for p in model(widget, "regions", "data.pattern"))
+
+
+def test_editing_a_neuron_moves_its_boundary_point(widget):
+    before = model(widget, "breakpoints", "data.x")
+    edit(widget, 0, b=0.2)                      # neuron 1: w < 0, so x* = 0.2 / |w|
+    w = model(widget, "weight", "value")
+    after = model(widget, "breakpoints", "data.x")
+    assert -0.2 / w in after and len(after) == len(before)
+    assert "turns off" in model(widget, "about", "text")
+    set_value(widget, "weight", "value", 0.0)
+    assert len(model(widget, "breakpoints", "data.x")) == len(before) - 1
+    assert model(widget, "chart", "title.text").startswith(f"{len(before)} regions")
+    widget.locator("button", has_text="Reset to the seed").click()
+    widget.wait_for_function(f"Bokeh.documents[0].get_model_by_name('breakpoints').data.x.length"
+                             f" === {len(before)}")
+    assert model(widget, "breakpoints", "data.x") == before
+    assert model(widget, "weight", "value") == nt.random_layer(8, 1, START["seed"]).weights[0, 0]
+
+
+@pytest.mark.parametrize("x", [0.05, 0.3, 0.55, 0.99])
+def test_input_highlights_the_neurons_positive_in_its_region(widget, x):
+    set_value(widget, "live", "value", x)
+    layer = layer_of(START["seed"], 8, {})
+    positive = layer([[x]])[0] > 0
+    p = nt.partition_1d(layer)
+    region = p.regions[int(p.locate([[x]])[0])]
+    assert model(widget, "chart_here", "left") == region.interval[0]
+    assert model(widget, "chart_here", "right") == region.interval[1]
+    widths = dict(zip(model(widget, "lines", "data.name"), model(widget, "lines", "data.width"),
+                      strict=False))
+    assert [widths[f"Neuron {k + 1}"] == 3.5 for k in range(8)] == positive.tolist()
+    listed = ", ".join(str(k + 1) for k in np.flatnonzero(positive)) or "none"
+    assert f"Neurons positive there: {listed}." in model(widget, "readout", "text")
+
+
+def test_clicking_a_region_selects_it(widget):
+    target = 0.3
+    point = widget.evaluate(
+        """([x]) => {
+          const chart = Bokeh.documents[0].get_model_by_name('chart')
+          function* walk(view) { yield view; for (const child of view.child_views ?? []) yield* walk(child) }
+          const view = Object.values(Bokeh.index).flatMap((root) => [...walk(root)])
+            .find((v) => v.model === chart)
+          const box = view.el.getBoundingClientRect()
+          return [box.left + view.frame.x_scale.compute(x), box.top + view.frame.y_scale.compute(4)]
+        }""", [target])
+    widget.mouse.click(*point)
+    widget.wait_for_function("Math.abs(Bokeh.documents[0].get_model_by_name('live').value - 0.3) < 0.01")
+    p = nt.partition_1d(layer_of(START["seed"], 8, {}))
+    region = p.regions[int(p.locate([[target]])[0])]
+    assert model(widget, "chart_here", "left") <= target <= model(widget, "chart_here", "right")
+    assert f"sign pattern <b>{region.pattern}</b>" in model(widget, "readout", "text")
+
+
+def test_guide_lines_toggle_hides_and_shows_the_plot(widget):
+    widget.get_by_label("show the guide lines").uncheck()
+    widget.wait_for_function("!Bokeh.documents[0].get_model_by_name('plot').visible")
+    assert model(widget, "chart", "visible") is True
+    widget.get_by_label("show the guide lines").press("Space")  # the keyboard brings them back
+    widget.wait_for_function("Bokeh.documents[0].get_model_by_name('plot').visible")
+
+
+def test_m_resizes_the_rows_and_the_editor(widget):
+    set_value(widget, "m", "value", 3)
+    assert model(widget, "neuron", "options") == ["Neuron 1", "Neuron 2", "Neuron 3"]
+    assert model(widget, "row_ticks", "ticks") == [0, 1, 2, 3]
+    assert model(widget, "chart", "height") == fig._chart_height(3)
+    edit(widget, 2, 0.7, -0.35)
+    set_value(widget, "m", "value", 2)              # the edited neuron goes: select the last one
+    assert model(widget, "neuron", "value") == "Neuron 2"
+    assert "m + 1 = 3" in model(widget, "chart", "title.text")
+
+
+def test_keyboard_reaches_the_input_and_the_neuron_editor(widget):
+    widget.locator(".noUi-handle").first.focus()   # the input F slider
+    widget.keyboard.press("ArrowRight")
+    assert model(widget, "live", "value") == pytest.approx(START.get("live", 0.5) + 0.01)
+    widget.locator("select").focus()
+    widget.keyboard.press("ArrowDown")
+    widget.wait_for_function("Bokeh.documents[0].get_model_by_name('neuron').value === 'Neuron 2'")
+    layer = nt.random_layer(8, 1, START["seed"])
+    widget.wait_for_function(f"Bokeh.documents[0].get_model_by_name('weight').value === "
+                             f"{float(layer.weights[1, 0])!r}")
+
+
+def test_high_output_mode_relabels_the_legend(widget):
+    set_value(widget, "mode", "active", 1)
+    assert "95% quantile" in model(widget, "legend", "items[0].label.value")
+    assert model(widget, "breakpoints", "data.x") == pytest.approx([0.05, 0.95])
+    set_value(widget, "mode", "active", 0)
+    assert model(widget, "legend", "items[0].label.value") == "positive (A > 0)"
+
+
+@pytest.mark.parametrize("page", ["dark"], indirect=True)
+def test_dark_scheme_recolours_cells_and_bands(widget):
+    expected = fig.state(layer_of(START["seed"], 8, {}), 0.5, high=False, scheme="dark")
+    assert model(widget, "cells", "data.colour") == expected["cells"]["colour"]
+    set_value(widget, "live", "value", 0.2)
+    expected = fig.state(layer_of(START["seed"], 8, {}), 0.2, high=False, scheme="dark")
+    assert model(widget, "cells", "data.colour") == expected["cells"]["colour"]
+    assert model(widget, "regions", "data.fill") == expected["regions"]["fill"]
