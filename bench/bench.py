@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import sys
 
+import dissection
 import pages
 import partition
 import sitebuild
 from common import ROOT
 
-SECTIONS = [partition, sitebuild, pages]
+SECTIONS = [partition, sitebuild, pages, dissection]
 RESULTS = ROOT / "bench" / "results.json"
 
 

@@ -4,6 +4,8 @@ Floor 1 (numpy only) is imported here; figures live in ``neuron_tutorial.widgets
 and the file-writing build in ``neuron_tutorial.build``.
 """
 
+from . import dissection, superposition
+from .directions import direction_neuron, partial_rotation, random_rotation, rotated
 from .layer import Layer, random_layer, relu
 from .partition import Partition, Region, partition_1d, partition_2d
 from .slices import Plane, load_layer, plane_through, slice_layer
@@ -14,12 +16,18 @@ __all__ = [
     "Partition",
     "Plane",
     "Region",
+    "direction_neuron",
+    "dissection",
     "load_layer",
+    "partial_rotation",
     "partition_1d",
     "partition_2d",
     "plane_through",
     "quantile_thresholds",
     "random_layer",
+    "random_rotation",
     "relu",
+    "rotated",
     "slice_layer",
+    "superposition",
 ]

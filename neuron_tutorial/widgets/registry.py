@@ -13,11 +13,15 @@ from pathlib import Path
 from bokeh.document import Document
 
 from . import (
+    directions_linear,
+    directions_relu,
+    dissection,
     neurons_1d,
     partition_1d,
     single_neuron_1d,
     single_neuron_2d,
     style,
+    superposition,
 )
 
 HERE = Path(__file__).parent
@@ -94,6 +98,46 @@ WIDGETS: dict[str, Widget] = {
                         "each with its own sign pattern; edit a neuron and watch them move.",
             params={"seed": 1, "m": 8},
             probe=("live", "value", [0.1, 0.3, 0.5, 0.7, 0.9]),
+        ),
+        Widget(
+            name="directions_linear",
+            build=directions_linear.build,
+            page="06-basis-or-random.md",
+            title="Directions of a linear layer",
+            description="Activation space of two neurons with a direction v you turn, and v's boundary "
+                        "in input space: every direction of a linear layer is another neuron.",
+            params={"seed": 8},
+            probe=("theta", "value", [0, 45, 90, 135, 200]),
+        ),
+        Widget(
+            name="directions_relu",
+            build=directions_relu.build,
+            page="07-what-makes-the-basis-special.md",
+            title="A neuron and a random direction, with and without ReLU",
+            description="One direction of activation space read over the input square: a straight "
+                        "zero line without ReLU, a bent one with it, and its top 5%.",
+            params={"seed": 2, "m": 5},
+            probe=("relu", "active", [0, 1, 0, 1, 0]),
+        ),
+        Widget(
+            name="dissection",
+            build=dissection.build,
+            page="07-what-makes-the-basis-special.md",
+            title="A measured mini Network Dissection",
+            description="Concept detectors among the neurons and among rotated directions of twenty "
+                        "small trained networks, ReLU and linear, as the rotation α grows.",
+            params={"seeds": 20},
+            probe=("alpha", "value", [0.0, 0.3, 0.6, 1.0, 0.5]),
+        ),
+        Widget(
+            name="superposition",
+            build=superposition.build,
+            page="08-more-concepts-than-neurons.md",
+            title="More almost-orthogonal directions than neurons",
+            description="How many directions with pairwise |cos| below ε a greedy search finds in n "
+                        "dimensions, on a log scale beside the n basis directions.",
+            params={"index": 4},
+            probe=("eps", "active", [0, 2, 4, 6, 3]),
         ),
     ]
 }
