@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import sys
 
+import browser
 import dissection
 import pages
 import partition
 import sitebuild
 from common import ROOT
 
-SECTIONS = [partition, sitebuild, pages, dissection]
+SECTIONS = [partition, sitebuild, pages, browser, dissection]
 RESULTS = ROOT / "bench" / "results.json"
 
 

@@ -18,6 +18,8 @@ from . import (
     dissection,
     neurons_1d,
     partition_1d,
+    planes_3d,
+    regions_2d,
     single_neuron_1d,
     single_neuron_2d,
     style,
@@ -88,6 +90,26 @@ WIDGETS: dict[str, Widget] = {
             description="Eight random neurons as lines over one input, coloured by sign.",
             params={"seed": 1, "m": 8},
             probe=("live", "value", [0.1, 0.3, 0.5, 0.7, 0.9]),
+        ),
+        Widget(
+            name="regions_2d",
+            build=regions_2d.build,
+            page="05-regions.md",
+            title="Regions in the plane",
+            description="The exact regions that m neurons' boundary lines cut the input square into, "
+                        "with a live input to drag across them.",
+            params={"seed": 6, "m": 8},
+            probe=("w1", "value", [0.5, 1.0, -0.5, -1.2, 1.44]),
+        ),
+        Widget(
+            name="planes_3d",
+            build=planes_3d.build,
+            page="04-planes.md",
+            title="Neurons as planes over two inputs",
+            description="Random neurons of a two-input layer as planes over the input square, "
+                        "split at their zero lines, in a 3-D view you turn by dragging.",
+            params={"seed": 6, "m": 4},
+            probe=("azimuth", "value", [-60, -20, 20, 60, -35]),
         ),
         Widget(
             name="partition_1d",
