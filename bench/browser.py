@@ -15,19 +15,16 @@ Chromium (about 8 ms on average, whatever the figure does).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import statistics
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 import numpy as np
 
 from neuron_tutorial import build
 
-from common import ROOT, Row
+from common import ROOT, Row, serve
 
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 from find_browser import find_chromium  # noqa: E402
@@ -82,18 +79,6 @@ TIME_ONE_CHANGE = """async ([name, value]) => {
 }"""
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _serve(folder: str):
-    handler = functools.partial(_QuietHandler, directory=folder)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/widgets/regions_2d.html"
-
-
 def _time_control(page, name: str, values) -> dict:
     samples = [page.evaluate(TIME_ONE_CHANGE, [name, float(v)]) for v in values]
     timed = samples[WARM_UP:]
@@ -119,7 +104,8 @@ def run() -> list[Row]:
     rows = []
     with tempfile.TemporaryDirectory() as out, sync_playwright() as playwright:
         build.build(["regions_2d"], Path(out), progress=lambda _: None)
-        server, url = _serve(out)
+        server, base = serve(out)
+        url = base + "widgets/regions_2d.html"
         browser = playwright.chromium.launch(executable_path=executable, args=FLAGS)
         try:
             for m in BUDGET_MS:

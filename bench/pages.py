@@ -7,20 +7,17 @@ every distinct URL a page loads, iframes included, so BokehJS counts once per pa
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from neuron_tutorial.widgets import WIDGETS
 
-from common import ROOT, Row
+from common import ROOT, Row, serve
 
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 from find_browser import find_chromium  # noqa: E402
@@ -66,18 +63,6 @@ REDRAW = """async ([name, attribute, value]) => {
 
 RENDERED = """() => window.Bokeh && Bokeh.documents.length > 0
                  && document.querySelectorAll('[data-root-id] > *').length > 0"""
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder: str):
-    handler = functools.partial(QuietHandler, directory=folder)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def page_weights(browser, base: str, site: Path) -> tuple[list[Row], str]:

@@ -33,12 +33,13 @@ def run() -> list[Row]:
     for m in (16, 64, 200, 400, 1000):
         layer = nt.random_layer(m, 2, seed=0)
         regions = len(nt.partition_2d(layer))
-        seconds = best_of(lambda layer=layer: nt.partition_2d(layer), repeat=3 if m <= 400 else 1)
+        repeat = 5 if m <= 400 else 3  # the same for shapely: the best of as many runs
+        seconds = best_of(lambda layer=layer: nt.partition_2d(layer), repeat=repeat)
         entry = {"regions": regions, "seconds": seconds}
         text = f"{seconds * 1000:9.1f} ms   {regions:7d} regions"
-        if m == 200:
+        if m in (64, 200, 400):  # shapely on the same lines, in the same run
             count = shapely_regions(layer)
-            shapely_seconds = best_of(lambda layer=layer: shapely_regions(layer))
+            shapely_seconds = best_of(lambda layer=layer: shapely_regions(layer), repeat=repeat)
             ratio = shapely_seconds / seconds
             entry.update(shapely_seconds=shapely_seconds, shapely_regions=count, ratio=ratio)
             text += f"   shapely {shapely_seconds * 1000:.1f} ms, {count} regions: {ratio:.1f}x faster"

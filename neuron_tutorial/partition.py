@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import checks
+from . import arrangement, checks
 from .layer import Layer
 
 # Points closer than this to a boundary (relative to the domain's size) count as on it:
@@ -120,70 +120,115 @@ def partition_1d(layer: Layer, interval=(0.0, 1.0)) -> Partition:
 def partition_2d(layer: Layer, box=((0.0, 1.0), (0.0, 1.0))) -> Partition:
     """Split ``box`` by every neuron's boundary line into convex polygons.
 
-    Each line in turn splits every current polygon it crosses, all polygons at
-    once with numpy (see ``_split``). Returns one region per cell of the line
-    arrangement inside the box: at most ``1 + m + m(m-1)/2`` of them.
+    The boundaries that cross the box form a line arrangement, built all at once
+    by ``arrangement.cells``; the signs spread from cell to cell across its
+    edges. Returns one region per cell of the arrangement inside the box: at
+    most ``1 + m + m(m-1)/2`` of them.
     """
     _expect_inputs(layer, 2)
-    (x0, x1), (y0, y1) = checks.box(box)
-    normals, offsets, constant = _normalised_lines(layer)
+    box = checks.box(box)
+    (x0, x1), (y0, y1) = box
     tol = RELATIVE_TOLERANCE * np.hypot(x1 - x0, y1 - y0)
-    corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
-    owner = np.zeros(4, dtype=np.intp)  # polygon index of each corner, polygons stored in order
-    signs = np.zeros((1, layer.m), dtype=np.int8)
-    signs[:, constant] = np.sign(layer.biases[constant])
-    for k in np.flatnonzero(~constant):
-        corners, owner, signs = _split(corners, owner, signs, k, normals[k], offsets[k], tol)
-    starts = np.searchsorted(owner, np.arange(len(signs)))
-    polygons = np.split(corners, starts[1:])
-    regions = [Region(signs=s, polygon=p) for s, p in zip(signs, polygons, strict=True)]
-    return Partition(layer, ((x0, x1), (y0, y1)), regions)
+    normals, offsets, ends, sides, column, factor = _boundaries(layer, box, tol)
+    corners, lengths, *edges = arrangement.cells(normals, offsets, ends, sides, box, tol)
+    table = _line_signs(normals, offsets, corners, lengths, *edges)
+    if len(normals) == layer.m:  # every neuron has its own line: the table is the signs
+        signs = table[:, :-1]
+    else:  # neuron k reads column[k] of the table (the last for no boundary) times factor[k]
+        signs = np.take(table, column, axis=1)
+        signs *= factor
+    ends = np.cumsum(lengths)
+    polygons = [corners[a:b] for a, b in zip((ends - lengths).tolist(), ends.tolist(), strict=True)]
+    regions = list(map(Region, signs, [None] * len(polygons), polygons))  # faster than keywords
+    return Partition(layer, box, regions)
 
 
-def _split(corners, owner, signs, k, normal, offset, tol):
-    """Cut every polygon crossed by line ``k``; record neuron ``k``'s sign in every piece.
+def _boundaries(layer: Layer, box, tol: float):
+    """The distinct lines crossing the open box, and how each neuron's sign reads from them.
 
-    Polygons are stored contiguously: ``corners`` ``(V, 2)`` in counter-clockwise
-    order and ``owner`` ``(V,)`` the sorted polygon index of each corner. Corners
-    within ``tol`` of the line are moved onto it, so they belong to both pieces.
-    Walking each cut polygon's corners in order, a piece keeps the corners on its
-    side and gains the point where an edge crosses the line; the order of the
-    walk keeps both pieces convex and counter-clockwise.
+    A line and its opposite, or two proportional rows, are one boundary (see
+    ``arrangement.same_lines``). Returns the ``L`` lines' ``normals`` ``(L, 2)``,
+    ``offsets`` ``(L,)``, ``ends`` ``(L, 2, 2)`` and ``sides`` ``(L, 2)`` (see
+    ``arrangement.clip``), and per neuron ``column`` ``(m,)``, the index of its
+    line (``L`` for a neuron without a boundary in the box), and ``factor``
+    ``(m,)`` int8: +1 or -1 as its normal agrees with its line's or not, or else
+    its one sign on the whole box.
     """
-    raw = corners @ normal + offset
-    d = np.where(np.abs(raw) <= tol, 0.0, raw)
-    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
-    high, low = np.maximum.reduceat(raw, starts), np.minimum.reduceat(raw, starts)
-    cut = (np.maximum.reduceat(d, starts) > 0) & (np.minimum.reduceat(d, starts) < 0)
-    # An uncut polygon lies on one side: the side of its corner farthest from the line.
-    signs[:, k] = np.where(high >= -low, 1, -1)
-    if not cut.any():
-        return corners, owner, signs
+    normals, offsets, constant = _normalised_lines(layer)
+    (x0, x1), (y0, y1) = box
+    distance = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]) @ normals.T + offsets
+    high, low = distance.max(axis=0, initial=-np.inf), distance.min(axis=0, initial=np.inf)
+    # A line that misses the open box leaves its neuron one sign there: the side of the farthest corner.
+    factor = np.where(constant, np.sign(layer.biases), np.where(high >= -low, 1, -1)).astype(np.int8)
+    moving = np.flatnonzero(~constant & (high > tol) & (low < -tol))
+    ends, sides = arrangement.clip(normals[moving], offsets[moving], box)
+    same, factor[moving] = arrangement.same_lines(normals[moving], offsets[moving], ends, tol)
+    distinct = np.flatnonzero(same == np.arange(len(moving)))
+    column = np.full(layer.m, len(distinct))
+    column[moving] = np.searchsorted(distinct, same)
+    lines = moving[distinct]
+    return normals[lines], offsets[lines], ends[distinct], sides[distinct], column, factor
 
-    index = np.arange(len(owner))
-    ends = np.r_[starts[1:], len(owner)]
-    following = np.where(index == ends[owner] - 1, starts[owner], index + 1)
-    d_next = d[following]
-    crossing = d * d_next < 0
-    t = np.divide(d, d - d_next, out=np.zeros_like(d), where=crossing)
-    hit = corners + t[:, None] * (corners[following] - corners)
 
-    in_cut, keep = cut[owner], ~cut
-    kept, n_cut = int(keep.sum()), int(cut.sum())
-    cut_number = np.cumsum(cut) - 1
-    new_corners, new_owner = [corners[~in_cut]], [(np.cumsum(keep) - 1)[owner[~in_cut]]]
-    for side_number, side in enumerate((d >= 0, d <= 0)):
-        # Each corner emits itself (when on this side), then the crossing on its edge.
-        emit = np.stack([side & in_cut, crossing & in_cut], axis=1).ravel()
-        new_corners.append(np.stack([corners, hit], axis=1).reshape(-1, 2)[emit])
-        new_owner.append(kept + side_number * n_cut + cut_number[np.repeat(owner, 2)[emit]])
-    positive, negative = signs[cut].copy(), signs[cut].copy()
-    positive[:, k], negative[:, k] = 1, -1
-    return (
-        np.concatenate(new_corners),
-        np.concatenate(new_owner),
-        np.concatenate([signs[keep], positive, negative]),
-    )
+def _line_signs(normals, offsets, corners, lengths, edge_line, forward, beyond):
+    """Every line's sign in every cell, then a column of ones: ``(F, L + 1)`` int8.
+
+    ``normals``, ``offsets`` of the ``L`` lines, and the cells as ``arrangement.cells``
+    returns them. Each root (``_roots``) reads its signs off its corners, the side
+    of the corner farthest from each line, or exactly off its edges for their
+    lines. A cell reached across an edge on line ``k`` copies the signs of the
+    cell it is reached from, except ``k``'s, which the edge gives exactly: the signs
+    spread breadth-first from the roots.
+    """
+    n_cells, count = len(lengths), len(normals)
+    starts = np.cumsum(lengths) - lengths
+    owner = np.repeat(np.arange(n_cells), lengths)
+    roots = _roots(corners, starts, lengths)
+    signs = np.ones((n_cells, count + 1), dtype=np.int8)
+    for root in roots:
+        distance = corners[starts[root] : starts[root] + lengths[root]] @ normals.T + offsets
+        farthest = distance[np.abs(distance).argmax(axis=0), np.arange(count)]
+        signs[root, :count] = np.where(farthest >= 0, 1, -1)
+    side = np.where(forward, -1, 1).astype(np.int8)  # the cell's side of each edge's line
+    along = np.isin(owner, roots) & (edge_line < count)
+    signs[owner[along], edge_line[along]] = side[along]
+    # Row c lists the cells beyond cell c's edges; n_cells stands for the outside,
+    # for the box's sides and for the padding, and counts as done.
+    width = int(lengths.max())
+    across = np.full((n_cells, width), n_cells)
+    across[owner, np.arange(len(owner)) - starts[owner]] = np.where(edge_line < count, beyond, n_cells)
+    done = np.zeros(n_cells + 1, dtype=bool)
+    done[roots], done[n_cells] = True, True
+    frontier, stamp = roots, np.zeros(n_cells, dtype=np.intp)
+    while frontier.size:
+        reached = across[frontier].ravel()
+        new = np.flatnonzero(~done[reached])
+        cells = reached[new]
+        stamp[cells] = np.arange(len(cells))
+        once = stamp[cells] == np.arange(len(cells))  # a cell reached twice is copied once
+        cells, new = cells[once], new[once]
+        edge = starts[frontier[new // width]] + new % width
+        done[cells] = True
+        signs[cells] = signs[owner[edge]]
+        signs[cells, edge_line[edge]] = -side[edge]
+        frontier = cells
+    return signs
+
+
+def _roots(corners, starts, lengths):
+    """The largest cell in each square of a 4 x 4 grid over the box: ``(<= 16,)``.
+
+    Spreading from all over the box takes fewer levels than from one cell, and a
+    large cell's corners lie far from the lines that do not touch it.
+    """
+    centres = np.add.reduceat(corners, starts) / lengths[:, None]
+    low, high = corners.min(axis=0), corners.max(axis=0)  # the box
+    square = np.minimum((4 * (centres - low) / (high - low)).astype(int), 3) @ [1, 4]
+    after = np.arange(len(corners)) + 1
+    after[starts + lengths - 1] = starts
+    (x, y), (x_after, y_after) = corners.T, corners[after].T
+    by_size = np.argsort(-np.add.reduceat(x * y_after - y * x_after, starts))  # shoelace
+    return by_size[np.unique(square[by_size], return_index=True)[1]]
 
 
 def _normalised_lines(layer: Layer):

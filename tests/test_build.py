@@ -13,7 +13,7 @@ from neuron_tutorial.widgets import WIDGETS
 def test_registry_rows_are_complete():
     for name, widget in WIDGETS.items():
         assert widget.name == name and widget.title and widget.description
-        assert widget.page.endswith(".md")
+        assert widget.page.endswith((".md", ".ipynb"))
         assert any(p.name == f"{name}.js" for p in widget.sources())
 
 

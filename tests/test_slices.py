@@ -72,12 +72,14 @@ def test_from_arrays_detaches_tensor_like_objects():
 @pytest.mark.parametrize(
     "call, message",
     [
-        (lambda: slice_layer(nt.random_layer(2, 3), [0, 0], [1, 0, 0], [0, 1, 0]), r"origin must have shape \(3,\)"),
+        (lambda: slice_layer(nt.random_layer(2, 3), [0, 0], [1, 0, 0], [0, 1, 0]),
+         r"origin must have shape \(3,\)"),
         (lambda: slice_layer(nt.random_layer(2, 3), [0, 0, 0], [1, 0, 0], [2, 0, 0]), "not parallel"),
         (lambda: slice_layer(nt.random_layer(2, 3), [0, 0, 0], [0, 0, 0], [0, 1, 0]), "non-zero"),
         (lambda: slice_layer(nt.random_layer(2, 3), [0, 0, np.nan], [1, 0, 0], [0, 1, 0]), "finite"),
         (lambda: slice_layer("W", [0], [1], [0]), "layer must be"),
-        (lambda: plane_through([0, 0], [1, 1], [2, 2]), "p1 - p0 and p2 - p0 must be non-zero and not parallel"),
+        (lambda: plane_through([0, 0], [1, 1], [2, 2]),
+         "p1 - p0 and p2 - p0 must be non-zero and not parallel"),
         (lambda: plane_through([0, 0], [1, 1], [2, 2, 2]), "same shape"),
         (lambda: plane_through([0, 0], [1, 0], [0, 1], margin=-1), "margin must be >= 0"),
         (lambda: load_layer("/nonexistent/layer.npz"), "path must be an existing"),

@@ -37,6 +37,13 @@ def _sources_digest() -> str:
     return digest.hexdigest()
 
 
+def on_config(config):
+    # Notebook cells (run by mkdocs-jupyter in a kernel that inherits this environment)
+    # show figures as the site's iframes: see neuron_tutorial.notebook.show.
+    os.environ["NT_SITE_BUILD"] = "1"
+    return config
+
+
 def on_pre_build(config):
     global _last_sources
     digest = _sources_digest()

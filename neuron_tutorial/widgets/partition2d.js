@@ -1,5 +1,7 @@
 // partition2d: the exact partition of a box by the boundary lines of a two-input layer.
-// Mirrors neuron_tutorial.partition.partition_2d (with its _split and _normalised_lines),
+// Mirrors neuron_tutorial.partition.partition_2d: the same regions and sign patterns (in
+// another order: Python traces the whole arrangement at once, this splits the box one
+// line at a time, as tests/reference_partition.py does), with its _normalised_lines,
 // Partition.locate and thresholds._uniform_quantile for the "high output" layer; also the
 // small geometry the figures share (regions_2d.clip_line, centroid and region_pair).
 // Shared by regions_2d, planes_3d and layer_slice; style.read_js(name, "partition2d") puts it
@@ -38,8 +40,8 @@ function box_partition(w1, w2, b, box) {
 }
 
 // Cut every region crossed by line k = [nx, ny, offset] and record neuron k's sign in every
-// piece (mirrors partition._split, in the same order: uncut regions, then the positive
-// pieces, then the negative ones). Corners within tol of the line count as on it and go to
+// piece (as tests/reference_partition.py does: uncut regions, then the positive pieces,
+// then the negative ones). Corners within tol of the line count as on it and go to
 // both pieces. The sign arrays of uncut regions and of positive pieces are reused in place.
 function split_partition(part, k, line, tol) {
   const [nx, ny, offset] = line

@@ -24,7 +24,7 @@ from . import style
 
 BOX = ((0.0, 1.0), (0.0, 1.0))
 MODES = ["sign", "high output (95% quantile)"]
-VIEWS = ["colour: sign pattern", "colour: one neuron"]
+VIEWS = ["colour: count positive", "colour: one neuron"]
 # Regions are coloured by their number of positive neurons on viridis, a sequential ramp
 # that stays ordered for colour-blind readers, in grey and on either background. Two
 # neighbouring regions differ in exactly one neuron, so their counts differ by one and

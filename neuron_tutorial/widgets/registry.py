@@ -16,6 +16,7 @@ from . import (
     directions_linear,
     directions_relu,
     dissection,
+    layer_slice,
     neurons_1d,
     partition_1d,
     planes_3d,
@@ -160,6 +161,16 @@ WIDGETS: dict[str, Widget] = {
                         "dimensions, on a log scale beside the n basis directions.",
             params={"index": 4},
             probe=("eps", "active", [0, 2, 4, 6, 3]),
+        ),
+        Widget(
+            name="layer_slice",
+            build=layer_slice.build,
+            page="09-your-own-layer.ipynb",
+            title="A trained layer on the plane through three digits",
+            description="The exact regions of a digits network's 128 first-layer neurons on the "
+                        "plane through images of a 0, a 1 and a 7.",
+            params={"hidden": 128, "seed": 0, "digits": (0, 1, 7), "margin": 0.5},
+            probe=("neuron", "value", [1, 2, 3, 4, 5]),
         ),
     ]
 }

@@ -124,3 +124,16 @@ def set_bokeh(page, name: str, attribute: str, value):
     """Set a model's property as a control would (its JS callbacks run)."""
     page.evaluate("([n, a, v]) => { Bokeh.documents[0].get_model_by_name(n)[a] = v }",
                   [name, attribute, value])
+
+
+def on_screen(page, name: str, x: float, y: float) -> tuple[float, float]:
+    """Where the data point (x, y) of plot ``name`` is on the page, in CSS pixels (to click it)."""
+    return tuple(page.evaluate(
+        """([name, x, y]) => {
+          const plot = Bokeh.documents[0].get_model_by_name(name)
+          function* walk(view) { yield view; for (const child of view.child_views ?? []) yield* walk(child) }
+          const view = Object.values(Bokeh.index).flatMap((root) => [...walk(root)])
+            .find((v) => v.model === plot)
+          const box = view.el.getBoundingClientRect()
+          return [box.left + view.frame.x_scale.compute(x), box.top + view.frame.y_scale.compute(y)]
+        }""", [name, x, y]))

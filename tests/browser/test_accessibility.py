@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import wait_for_figure
 from test_site_pages import page_paths
 
 from neuron_tutorial.widgets import WIDGETS
+
+from conftest import wait_for_figure
 
 # rule id -> why it cannot be fixed on our side
 ALLOWED: dict[str, str] = {}

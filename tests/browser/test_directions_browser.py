@@ -9,8 +9,8 @@ from neuron_tutorial import directions as d
 from neuron_tutorial.widgets import WIDGETS, directions_common, directions_linear, directions_relu
 
 from conftest import bokeh_model as model
+from conftest import on_screen, wait_for_figure
 from conftest import set_bokeh as set_value
-from conftest import wait_for_figure
 
 LINEAR = directions_linear.layer_table(20)
 RELU = directions_relu.tables(10, 10)
@@ -20,19 +20,6 @@ def open_widget(page, base_url, name):
     page.goto(f"{base_url}widgets/{name}.html")
     wait_for_figure(page.main_frame)
     return page
-
-
-def on_screen(page, name: str, x: float, y: float) -> tuple[float, float]:
-    """Where the data point (x, y) of plot ``name`` is on the page, in CSS pixels."""
-    return tuple(page.evaluate(
-        """([name, x, y]) => {
-          const plot = Bokeh.documents[0].get_model_by_name(name)
-          function* walk(view) { yield view; for (const child of view.child_views ?? []) yield* walk(child) }
-          const view = Object.values(Bokeh.index).flatMap((root) => [...walk(root)])
-            .find((v) => v.model === plot)
-          const box = view.el.getBoundingClientRect()
-          return [box.left + view.frame.x_scale.compute(x), box.top + view.frame.y_scale.compute(y)]
-        }""", [name, x, y]))
 
 
 def number(value):

@@ -10,8 +10,8 @@ from neuron_tutorial.widgets import WIDGETS, layer_1d
 from neuron_tutorial.widgets import partition_1d as fig
 
 from conftest import bokeh_model as model
+from conftest import on_screen, wait_for_figure
 from conftest import set_bokeh as set_value
-from conftest import wait_for_figure
 
 START = WIDGETS["partition_1d"].params
 
@@ -138,15 +138,7 @@ def test_input_highlights_the_neurons_positive_in_its_region(widget, x):
 
 def test_clicking_a_region_selects_it(widget):
     target = 0.3
-    point = widget.evaluate(
-        """([x]) => {
-          const chart = Bokeh.documents[0].get_model_by_name('chart')
-          function* walk(view) { yield view; for (const child of view.child_views ?? []) yield* walk(child) }
-          const view = Object.values(Bokeh.index).flatMap((root) => [...walk(root)])
-            .find((v) => v.model === chart)
-          const box = view.el.getBoundingClientRect()
-          return [box.left + view.frame.x_scale.compute(x), box.top + view.frame.y_scale.compute(4)]
-        }""", [target])
+    point = on_screen(widget, "chart", target, 4)
     widget.mouse.click(*point)
     widget.wait_for_function("Math.abs(Bokeh.documents[0].get_model_by_name('live').value - 0.3) < 0.01")
     p = nt.partition_1d(layer_of(START["seed"], 8, {}))
