@@ -65,6 +65,14 @@ RENDERED = """() => window.Bokeh && Bokeh.documents.length > 0
                  && document.querySelectorAll('[data-root-id] > *').length > 0"""
 
 
+def body_size(response) -> int:
+    """Bytes of a response's body; 0 for one the browser dropped (a redirect, an aborted load)."""
+    try:
+        return len(response.body())
+    except Exception:  # Playwright cannot read the body of a response navigated away from
+        return 0
+
+
 def page_weights(browser, base: str, site: Path) -> tuple[list[Row], str]:
     rows, heaviest = [], ("", 0)
     for index in sorted(site.rglob("index.html")):
@@ -72,7 +80,7 @@ def page_weights(browser, base: str, site: Path) -> tuple[list[Row], str]:
         path = "" if path == "." else path + "/"
         page = browser.new_page()
         sizes: dict[str, int] = {}
-        page.on("response", lambda r, sizes=sizes: sizes.setdefault(r.url, len(r.body())))
+        page.on("response", lambda r, sizes=sizes: sizes.setdefault(r.url, body_size(r)))
         page.goto(base + path, wait_until="networkidle")
         total = sum(sizes.values())
         page.close()
