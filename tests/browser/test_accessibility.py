@@ -58,3 +58,37 @@ def test_every_slider_handle_has_a_name(page, base_url):
         page.wait_for_timeout(100)
         for handle in page.locator("[role=slider]").all():
             assert handle.get_attribute("aria-label"), f"{name}: unnamed slider"
+
+
+CONTROL_STATE = """() => [...Bokeh.documents[0].all_models]
+  .filter((m) => ["Slider", "RadioButtonGroup", "Select", "Toggle", "CheckboxGroup"].includes(m.type))
+  .map((m) => JSON.stringify([m.type, m.value ?? null, m.active ?? null]))"""
+
+
+@pytest.mark.parametrize("name", sorted(WIDGETS))
+def test_a_control_works_from_the_keyboard(page, base_url, name):
+    """Tab to the first control that takes the keyboard, change it with a key, see it change."""
+    page.goto(f"{base_url}widgets/{name}.html")
+    wait_for_figure(page.main_frame)
+    before = page.evaluate(CONTROL_STATE)
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        role = page.evaluate("""() => { let el = document.activeElement
+            while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement
+            return el ? (el.getAttribute('role') || el.tagName) : null }""")
+        if role == "slider":
+            page.keyboard.press("ArrowRight")
+            if page.evaluate(CONTROL_STATE) == before:  # the slider sat at its right end
+                page.keyboard.press("ArrowLeft")
+            break
+        if role == "BUTTON":
+            page.keyboard.press("ArrowRight")  # move on to the next button of a group
+            page.keyboard.press("Tab")
+            page.keyboard.press("Shift+Tab")
+            page.keyboard.press("Enter")
+            if page.evaluate(CONTROL_STATE) != before:
+                break
+    else:
+        pytest.fail(f"{name}: no control reached with Tab")
+    page.wait_for_timeout(100)
+    assert page.evaluate(CONTROL_STATE) != before, f"{name}: the key changed nothing"
