@@ -92,3 +92,30 @@ def test_a_control_works_from_the_keyboard(page, base_url, name):
         pytest.fail(f"{name}: no control reached with Tab")
     page.wait_for_timeout(100)
     assert page.evaluate(CONTROL_STATE) != before, f"{name}: the key changed nothing"
+
+
+@pytest.mark.parametrize("page", ["light", "dark"], indirect=True)
+@pytest.mark.parametrize("kind", ["deuteranomaly", "protanomaly"])
+def test_signs_stay_apart_in_a_simulated_screenshot(page, base_url, kind):
+    """Screenshot a figure, simulate a full colour-vision deficiency, compare the two signs."""
+    import io
+
+    import numpy as np
+    from colorspacious import cspace_convert, deltaE
+    from PIL import Image
+
+    from neuron_tutorial.widgets.style import SIGN_COLOURS
+
+    page.goto(f"{base_url}widgets/partition_1d.html")
+    wait_for_figure(page.main_frame)
+    scheme = page.evaluate("() => document.documentElement.dataset.ntScheme")
+    shot = np.asarray(Image.open(io.BytesIO(page.screenshot())).convert("RGB")).astype(float)
+    seen = []
+    for key in ("positive", "negative"):
+        colour = SIGN_COLOURS[scheme][key]
+        rgb = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
+        pixels = shot[np.all(np.abs(shot - rgb) <= 2, axis=-1)] / 255
+        assert len(pixels) > 500, f"too few {key} pixels in the screenshot"
+        cvd = {"name": "sRGB1+CVD", "cvd_type": kind, "severity": 100}
+        seen.append(np.clip(cspace_convert(pixels, cvd, "sRGB1"), 0, 1).mean(axis=0))
+    assert deltaE(seen[0], seen[1], input_space="sRGB1") > 20
