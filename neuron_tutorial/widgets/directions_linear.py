@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 from bokeh import events
 from bokeh.layouts import column, row
-from bokeh.models import Arrow, ColumnDataSource, CustomJS, Div, Label, Legend, LegendItem, Slider, VeeHead
+from bokeh.models import Arrow, ColumnDataSource, CustomJS, Div, Label, Slider, VeeHead
 
 from ..directions import clip_polygon, direction_neuron, grid, rotated, rotation_2d
 from ..layer import Layer, random_layer
@@ -122,11 +122,8 @@ def build(seed: int = 8, seeds: int = 20, theta: float = 30.0, phi: float = 0.0)
     # Legend samples: renderers with one invisible (NaN) point, so the legend draws them.
     samples = [space.scatter([np.nan], [np.nan], fill_color=light[key], line_color=None, size=8)
                for key in ("positive", "negative")]
-    space.add_layout(Legend(items=[LegendItem(label="v·A > 0", renderers=[samples[0]]),
-                                   LegendItem(label="v·A < 0", renderers=[samples[1]]),
-                                   LegendItem(label="v·A = 0", renderers=[perp])],
-                            orientation="horizontal", border_line_color=None, margin=0, padding=2,
-                            label_text_font_size="12px", ncols=2, name="space_legend"), "above")
+    space.add_layout(style.legend([("v·A > 0", samples[0]), ("v·A < 0", samples[1]), ("v·A = 0", perp)],
+                                  label_text_font_size="12px", ncols=2, name="space_legend"), "above")
 
     square = style.figure(title="Input space", x_range=(0, 1), y_range=(0, 1),
                           x_axis_label="input F₁", y_axis_label="input F₂", name="square",
@@ -139,12 +136,9 @@ def build(seed: int = 8, seeds: int = 20, theta: float = 30.0, phi: float = 0.0)
     vbound = square.line("x", "y", source=sources["vbound"], line_color=light["text"], line_width=4)
     pivot = square.scatter("x", "y", source=sources["pivot"], marker="circle", size=13, fill_color=None,
                            line_color=light["text"], line_width=2.5)
-    square.add_layout(Legend(items=[LegendItem(label="neurons' boundaries", renderers=[bounds]),
-                                    LegendItem(label="v's boundary", renderers=[vbound]),
-                                    LegendItem(label="v·A > 0", renderers=[side]),
-                                    LegendItem(label="A = 0", renderers=[pivot])],
-                             orientation="horizontal", border_line_color=None, margin=0, padding=2,
-                             label_text_font_size="12px", ncols=2, name="square_legend"), "above")
+    square.add_layout(style.legend([("neurons' boundaries", bounds), ("v's boundary", vbound),
+                                    ("v·A > 0", side), ("A = 0", pivot)],
+                                   label_text_font_size="12px", ncols=2, name="square_legend"), "above")
     style.furnish(space, square)
 
     theta_slider = Slider(title="Angle θ of direction v (or drag in the left plot)", start=0,

@@ -19,8 +19,6 @@ from bokeh.models import (
     ColumnDataSource,
     CustomJS,
     Div,
-    Legend,
-    LegendItem,
     LinearColorMapper,
     RadioButtonGroup,
     Slider,
@@ -153,12 +151,9 @@ def build(seed: int = 2, m: int = 5, seeds: int = 10, randoms: int = 10, mode: i
                              height=10, padding=4, name="colour_bar", major_label_text_font_size="11px",
                              title_text_font_style="normal", title_text_font_size="12px",
                              background_fill_color=light["background"]), "below")
-    plot.add_layout(Legend(items=[LegendItem(label="zero set", renderers=[zero]),
-                                  LegendItem(label="exactly 0", renderers=[flat]),
-                                  LegendItem(label="high (top 5%)", renderers=[high]),
-                                  LegendItem(label="neuron boundaries", renderers=[bounds])],
-                           orientation="horizontal", border_line_color=None, margin=0, padding=2,
-                           label_text_font_size="12px", ncols=2, name="legend"), "above")
+    plot.add_layout(style.legend([("zero set", zero), ("exactly 0", flat), ("high (top 5%)", high),
+                                  ("neuron boundaries", bounds)],
+                                 label_text_font_size="12px", ncols=2, name="legend"), "above")
     style.furnish(plot)
 
     mode_buttons = RadioButtonGroup(labels=MODES, active=mode, name="mode", orientation="vertical")

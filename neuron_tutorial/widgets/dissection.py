@@ -164,10 +164,9 @@ def build(seeds: int = 20, alpha_index: int = 0, threshold_index: int = 4, measu
     # A legend sample for the masks drawn beside: one invisible (NaN) cell.
     sample = world.rect([np.nan], [np.nan], width=0.1, height=0.1, fill_color=light["positive"],
                         line_color=None)
-    world.add_layout(Legend(items=[LegendItem(label="concept", renderers=[regions]),
-                                   LegendItem(label="a direction's top 10% (its mask)", renderers=[sample])],
-                            border_line_color=None, margin=0, padding=2, label_text_font_size="11px",
-                            name="world_legend"), "below")
+    world.add_layout(style.legend([("concept", regions), ("a direction's top 10% (its mask)", sample)],
+                                  orientation="vertical", label_text_font_size="11px",
+                                  name="world_legend"), "below")
     centres = ColumnDataSource({"x": [float(np.mean(c["outline"]["x"])) for c in concepts],
                                 "y": [float(np.mean(c["outline"]["y"])) for c in concepts],
                                 "text": [c["name"].replace(" ", "\n", 1) if len(c["name"]) > 10 else c["name"]

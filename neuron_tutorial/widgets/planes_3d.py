@@ -23,8 +23,6 @@ from bokeh.models import (
     CustomJS,
     Div,
     LabelSet,
-    Legend,
-    LegendItem,
     RadioButtonGroup,
     Range1d,
     Select,
@@ -219,10 +217,7 @@ def build(seed: int = 0, m: int = 4, seeds: int = 20, max_m: int = 8, azimuth: f
                             fill_alpha=0.6, line_color=light[key])
                for key in ("positive", "negative", "muted")]
     labels = ["positive", "negative", "floor (A = 0)"]
-    legend = Legend(items=[LegendItem(label=text, renderers=[sample])
-                           for text, sample in zip(labels, samples, strict=True)],
-                    orientation="horizontal", name="legend", border_line_color=None, margin=0,
-                    padding=4)
+    legend = style.legend(list(zip(labels, samples, strict=True)), name="legend", padding=4)
     plot.add_layout(legend, "above")
     style.furnish(plot)
 

@@ -18,8 +18,6 @@ from bokeh.models import (
     CustomJS,
     Div,
     Label,
-    Legend,
-    LegendItem,
     Slider,
     Span,
     VeeHead,
@@ -184,6 +182,4 @@ def _legend(plot, ring_style: dict, dot):
     rows = [[("positive (A > 0)", [signs[0]]), ("negative (A < 0)", [signs[1]])],
             [("boundary x* (A = 0)", [ring]), ("the input F", [dot])]]
     for number, items in enumerate(reversed(rows)):
-        plot.add_layout(Legend(items=[LegendItem(label=label, renderers=r) for label, r in items],
-                               orientation="horizontal", border_line_color=None, margin=0,
-                               padding=2, name=f"legend_{len(rows) - number}"), "above")
+        plot.add_layout(style.legend(items, name=f"legend_{len(rows) - number}"), "above")

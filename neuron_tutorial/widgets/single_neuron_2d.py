@@ -20,8 +20,6 @@ from bokeh.models import (
     DataRange1d,
     Div,
     Label,
-    Legend,
-    LegendItem,
     LinearColorMapper,
     Slider,
     VeeHead,
@@ -167,11 +165,8 @@ def build(w1: float = 1.0, w2: float = 0.6, b: float = -0.8, f1: float = 0.3, f2
                              background_fill_color=light["background"]), "below")
     # Samples with one invisible (NaN) point: the legend keeps them when a source is empty.
     samples = [plot.line([np.nan], [np.nan], **kind) for kind in (edge_style, dash_style)]
-    plot.add_layout(Legend(items=[LegendItem(label="boundary (A = 0)", renderers=[samples[0]]),
-                                  LegendItem(label="input F", renderers=[dot]),
-                                  LegendItem(label="distance", renderers=[samples[1]])],
-                           orientation="horizontal", border_line_color=None, margin=0, padding=2,
-                           name="legend"), "above")
+    plot.add_layout(style.legend([("boundary (A = 0)", samples[0]), ("input F", dot),
+                                  ("distance", samples[1])], name="legend"), "above")
     style.furnish(plot)
 
     sliders = [Slider(title=title, start=s, end=e, step=step, value=v, name=name, format="0.00",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bokeh.document import Document
-from bokeh.models import CustomJS, InlineStyleSheet
+from bokeh.models import CustomJS, InlineStyleSheet, Legend, LegendItem
 from bokeh.plotting import figure as bokeh_figure
 
 HERE = Path(__file__).parent
@@ -106,6 +106,18 @@ def furnish(*figures):
                 if getattr(model, prop) is not None:
                     setattr(model, prop, THEMES["light"][ROLES[prop]])
     return figures
+
+
+def legend(entries, **options) -> Legend:
+    """A compact legend without a frame, laid out in a row (for the space above a plot).
+
+    ``entries`` is a list of ``(label, renderer or list of renderers)``; ``options``
+    override the defaults (e.g. ``ncols``, ``name``, ``label_text_font_size``).
+    """
+    items = [LegendItem(label=label, renderers=r if isinstance(r, list) else [r])
+             for label, r in entries]
+    defaults = {"orientation": "horizontal", "border_line_color": None, "margin": 0, "padding": 2}
+    return Legend(items=items, **{**defaults, **options})
 
 
 def controls(*widgets):
