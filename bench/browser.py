@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from neuron_tutorial import build
+from neuron_tutorial.site import build
 
 from common import ROOT, Row, serve
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from neuron_tutorial import dissection
-from neuron_tutorial.widgets import WIDGETS
-from neuron_tutorial.widgets.dissection import ALPHAS
+from neuron_tutorial.figures import WIDGETS
+from neuron_tutorial.figures.dissection import ALPHAS
 
 from common import Row, best_of
 

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from neuron_tutorial.widgets import WIDGETS
+from neuron_tutorial.figures import WIDGETS
 
 from common import ROOT, Row, serve
 

@@ -8,8 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from neuron_tutorial import build
-from neuron_tutorial.widgets import WIDGETS
+from neuron_tutorial.figures import WIDGETS
+from neuron_tutorial.site import build
 
 from common import ROOT, Row, best_of
 

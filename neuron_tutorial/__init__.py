@@ -1,14 +1,14 @@
 """Reading neurons together: the mathematics behind the tutorial's figures.
 
-Floor 1 (numpy only) is imported here; figures live in ``neuron_tutorial.widgets``
-and the file-writing build in ``neuron_tutorial.build``.
+Floor 1 (numpy only) is imported here; figures live in ``neuron_tutorial.figures``
+and the file-writing build, command line and notebook display in ``neuron_tutorial.site``.
 """
 
 from . import dissection, superposition
 from .directions import direction_neuron, partial_rotation, random_rotation, rotated
-from .layer import Layer, random_layer, relu
+from .layer import Layer, load_layer, random_layer, relu
 from .partition import Partition, Region, partition_1d, partition_2d
-from .slices import Plane, load_layer, plane_through, slice_layer
+from .slices import Plane, plane_through, slice_layer
 from .thresholds import quantile_thresholds
 
 __all__ = [

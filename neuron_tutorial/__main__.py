@@ -1,41 +1,7 @@
-"""The command line: ``python -m neuron_tutorial build|list``."""
+"""``python -m neuron_tutorial``: the command line of neuron_tutorial.site.cli."""
 
-from __future__ import annotations
-
-import argparse
 import sys
-from pathlib import Path
 
+from .site.cli import main
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m neuron_tutorial",
-        description="Build the interactive figures of 'Reading neurons together'.",
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
-    build_cmd = commands.add_parser("build", help="render widgets to standalone HTML files")
-    build_cmd.add_argument("names", nargs="*", help="widgets to build (default: all)")
-    build_cmd.add_argument("--out", type=Path, default=Path("build/site-assets"),
-                           help="output folder; widgets go to OUT/widgets, BokehJS to OUT/assets")
-    build_cmd.add_argument("--force", action="store_true", help="rebuild even when up to date")
-    commands.add_parser("list", help="list the widgets with their pages")
-    args = parser.parse_args(argv)
-
-    from .build import build
-    from .widgets import WIDGETS
-
-    if args.command == "list":
-        for widget in WIDGETS.values():
-            print(f"{widget.name:<20} {widget.page:<28} {widget.description}")
-        return 0
-    try:
-        print(f"Building widgets into {args.out}/")
-        build(args.names or None, args.out, force=args.force)
-    except ValueError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+sys.exit(main())

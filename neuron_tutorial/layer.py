@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -79,8 +80,6 @@ class Layer:
     @classmethod
     def load(cls, path, biases_path=None) -> Layer:
         """A layer from an ``.npz`` (``weights``, ``biases``) or two ``.npy`` files: see ``load_layer``."""
-        from .slices import load_layer
-
         return load_layer(path, biases_path)
 
     def __repr__(self) -> str:
@@ -115,3 +114,28 @@ def _as_numpy(value):
 def relu(outputs) -> np.ndarray:
     """The element-wise rectifier ``max(A, 0)``."""
     return np.maximum(checks.finite_array(outputs, "outputs"), 0.0)
+
+
+def load_layer(path, biases_path=None) -> Layer:
+    """A layer from files: an ``.npz`` with ``weights`` and ``biases`` arrays, or two ``.npy``.
+
+    ``.npz`` keys may also be PyTorch's names ``weight`` and ``bias``. With two
+    ``.npy`` files, ``path`` holds the weights ``(m, n)`` and ``biases_path`` the
+    biases ``(m,)``.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ValueError(f"path must be an existing .npz or .npy file, got {path}")
+    if path.suffix == ".npz":
+        with np.load(path) as arrays:
+            keys = set(arrays.files)
+            for weights_key, biases_key in (("weights", "biases"), ("weight", "bias")):
+                if {weights_key, biases_key} <= keys:
+                    return Layer(arrays[weights_key], arrays[biases_key])
+        raise ValueError(f"path must hold arrays 'weights' and 'biases' (or 'weight', 'bias'); "
+                         f"{path.name} has {sorted(keys)}")
+    if path.suffix == ".npy":
+        if biases_path is None:
+            raise ValueError("biases_path must name the .npy file of biases when path is a .npy")
+        return Layer(np.load(path), np.load(Path(biases_path)))
+    raise ValueError(f"path must end in .npz or .npy, got {path.name}")

@@ -1,4 +1,4 @@
-"""2-D slices of an ``n``-dimensional layer, and loading a trained layer from files.
+"""2-D slices of an ``n``-dimensional layer.
 
 On the plane ``x = origin + s·u + t·v`` of the input space, neuron ``k`` reads
 ``w_k · origin + b_k + s (w_k · u) + t (w_k · v)``: again a linear neuron, now of
@@ -8,7 +8,6 @@ for any layer, one plane at a time.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -89,31 +88,6 @@ def plane_through(p0, p1, p2, margin: float = 0.15) -> Plane:
     pad = margin * (hi - lo).max()
     box = ((lo[0] - pad, hi[0] + pad), (lo[1] - pad, hi[1] + pad))
     return Plane(a, u, v, box)
-
-
-def load_layer(path, biases_path=None) -> Layer:
-    """A layer from files: an ``.npz`` with ``weights`` and ``biases`` arrays, or two ``.npy``.
-
-    ``.npz`` keys may also be PyTorch's names ``weight`` and ``bias``. With two
-    ``.npy`` files, ``path`` holds the weights ``(m, n)`` and ``biases_path`` the
-    biases ``(m,)``.
-    """
-    path = Path(path)
-    if not path.exists():
-        raise ValueError(f"path must be an existing .npz or .npy file, got {path}")
-    if path.suffix == ".npz":
-        with np.load(path) as arrays:
-            keys = set(arrays.files)
-            for weights_key, biases_key in (("weights", "biases"), ("weight", "bias")):
-                if {weights_key, biases_key} <= keys:
-                    return Layer(arrays[weights_key], arrays[biases_key])
-        raise ValueError(f"path must hold arrays 'weights' and 'biases' (or 'weight', 'bias'); "
-                         f"{path.name} has {sorted(keys)}")
-    if path.suffix == ".npy":
-        if biases_path is None:
-            raise ValueError("biases_path must name the .npy file of biases when path is a .npy")
-        return Layer(np.load(path), np.load(Path(biases_path)))
-    raise ValueError(f"path must end in .npz or .npy, got {path.name}")
 
 
 def _check_not_parallel(u, v, u_name="u", v_name="v") -> None:

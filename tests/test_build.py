@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from neuron_tutorial import build
-from neuron_tutorial.widgets import WIDGETS
+from neuron_tutorial.figures import WIDGETS
+from neuron_tutorial.site import build
 
 
 def test_registry_rows_are_complete():

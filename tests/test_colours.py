@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from colorspacious import cspace_convert, deltaE
 
-from neuron_tutorial.widgets.style import SIGN_COLOURS, THEMES
+from neuron_tutorial.figures.kit.style import SIGN_COLOURS, THEMES
 
 
 def rgb(colour: str) -> np.ndarray:

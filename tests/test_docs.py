@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from neuron_tutorial.widgets import WIDGETS
+from neuron_tutorial.figures import WIDGETS
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 BLOCKS = [(page.name, i, code) for page in sorted(DOCS.glob("*.md"))
@@ -20,5 +20,5 @@ def test_python_example_runs(page, index, code):
 @pytest.mark.parametrize("name", sorted(WIDGETS))
 def test_every_widget_is_embedded_on_its_page(name):
     page = (DOCS / WIDGETS[name].page).read_text()
-    # A Markdown page embeds with the shortcode, the notebook with neuron_tutorial.notebook.show.
+    # A Markdown page embeds with the shortcode, the notebook with neuron_tutorial.site.notebook.show.
     assert f'{{{{ widget("{name}") }}}}' in page or f'show(\\"{name}\\"' in page

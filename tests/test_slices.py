@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import neuron_tutorial as nt
-from neuron_tutorial.slices import Plane, load_layer, plane_through, slice_layer
+from neuron_tutorial.layer import load_layer
+from neuron_tutorial.slices import Plane, plane_through, slice_layer
 
 
 @settings(max_examples=50, deadline=None)

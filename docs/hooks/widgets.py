@@ -39,7 +39,7 @@ def _sources_digest() -> str:
 
 def on_config(config):
     # Notebook cells (run by mkdocs-jupyter in a kernel that inherits this environment)
-    # show figures as the site's iframes: see neuron_tutorial.notebook.show.
+    # show figures as the site's iframes: see neuron_tutorial.site.notebook.show.
     os.environ["NT_SITE_BUILD"] = "1"
     return config
 
@@ -64,7 +64,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    from neuron_tutorial.widgets import WIDGETS
+    from neuron_tutorial.figures import WIDGETS
 
     prefix = "../" * page.url.count("/")
 

@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from test_site_pages import page_paths
 
-from neuron_tutorial.widgets import WIDGETS
+from neuron_tutorial.figures import WIDGETS
 
 from conftest import wait_for_figure
 
@@ -104,7 +104,7 @@ def test_signs_stay_apart_in_a_simulated_screenshot(page, base_url, kind):
     from colorspacious import cspace_convert, deltaE
     from PIL import Image
 
-    from neuron_tutorial.widgets.style import SIGN_COLOURS
+    from neuron_tutorial.figures.kit.style import SIGN_COLOURS
 
     page.goto(f"{base_url}widgets/partition_1d.html")
     wait_for_figure(page.main_frame)

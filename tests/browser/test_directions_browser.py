@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from neuron_tutorial import directions as d
-from neuron_tutorial.widgets import WIDGETS, directions_common, directions_linear, directions_relu
+from neuron_tutorial.figures import WIDGETS, directions_linear, directions_relu
+from neuron_tutorial.figures.kit import directions as directions_common
 
 from conftest import bokeh_model as model
 from conftest import on_screen, wait_for_figure

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from neuron_tutorial.widgets import WIDGETS
-from neuron_tutorial.widgets import dissection as figure
-from neuron_tutorial.widgets import superposition as packing
+from neuron_tutorial.figures import WIDGETS
+from neuron_tutorial.figures import dissection as figure
+from neuron_tutorial.figures import superposition as packing
 
 from conftest import bokeh_model as model
 from conftest import set_bokeh as set_value

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from neuron_tutorial.widgets import WIDGETS, layer_slice
+from neuron_tutorial.figures import WIDGETS, layer_slice
 
 from conftest import bokeh_model, set_bokeh, wait_for_figure
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from neuron_tutorial.widgets import WIDGETS
+from neuron_tutorial.figures import WIDGETS
 
 
 def test_linkchecker_finds_no_broken_link(base_url):

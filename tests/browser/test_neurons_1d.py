@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 import neuron_tutorial as nt
-from neuron_tutorial.widgets import WIDGETS
-from neuron_tutorial.widgets.style import SIGN_COLOURS
+from neuron_tutorial.figures import WIDGETS
+from neuron_tutorial.figures.kit.style import SIGN_COLOURS
 
 from conftest import bokeh_model as model
 from conftest import set_bokeh as set_value

@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 import neuron_tutorial as nt
-from neuron_tutorial.widgets import WIDGETS, layer_1d
-from neuron_tutorial.widgets import partition_1d as fig
+from neuron_tutorial.figures import WIDGETS
+from neuron_tutorial.figures import partition_1d as fig
+from neuron_tutorial.figures.kit import layer_1d
 
 from conftest import bokeh_model as model
 from conftest import on_screen, wait_for_figure

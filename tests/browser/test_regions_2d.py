@@ -1,4 +1,4 @@
-"""regions_2d in Chromium: partition2d.js is partition_2d, and every control redraws it exactly.
+"""regions_2d in Chromium: every control redraws the exact partition (the library itself: tests/js).
 
 The parity tests run the shared library itself on the same layers as Python; the widget
 tests drive each control and compare the figure's data with floor 1.
@@ -8,38 +8,20 @@ from __future__ import annotations
 
 from collections import Counter
 from math import comb
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 import neuron_tutorial as nt
-from neuron_tutorial.widgets import WIDGETS, regions_2d
-from neuron_tutorial.widgets.style import SIGN_COLOURS
+from neuron_tutorial.figures import WIDGETS, regions_2d
+from neuron_tutorial.figures.kit.style import SIGN_COLOURS
 
 from conftest import bokeh_model as model
 from conftest import set_bokeh as set_value
 from conftest import wait_for_figure
 
-HERE = Path(nt.__file__).parent / "widgets"
-LIBRARY = "\n".join((HERE / f"{name}.js").read_text() for name in ("style", "partition2d"))
 BOX = ((0.0, 1.0), (0.0, 1.0))
 SEED = WIDGETS["regions_2d"].params["seed"]
-
-# Every kind of degenerate line at once: a zero row (positive, and exactly 0), a line and
-# its double, three lines through (0.5, 0.5), lines along the box's edges, one through two
-# corners, one that misses the box.
-DEGENERATE = nt.Layer(
-    [[0, 0], [0, 0], [1, -1], [2, -2], [1, 0], [0, 1], [1, 0], [0, -1], [1, 1], [1, 1]],
-    [0.5, 0.0, 0.0, 0.0, -0.5, -0.5, 0.0, 1.0, -1.0, 5.0],
-)
-
-PARTITION = """([library, w1, w2, b, edited]) => {
-  const lib = new Function(library + "\\nreturn {partition_2d, add_neuron, pattern_text, polygon_area}")()
-  let part = lib.partition_2d(w1, w2, b, [[0, 1], [0, 1]], edited)
-  if (edited >= 0) part = lib.add_neuron(part, edited, w1[edited], w2[edited], b[edited])
-  return part.xs.map((x, i) => [lib.pattern_text(part.signs[i]), lib.polygon_area(x, part.ys[i])])
-}"""
 
 PIXEL = """([x, y]) => {
   const plot = Bokeh.documents[0].get_model_by_name('plot')
@@ -51,70 +33,16 @@ PIXEL = """([x, y]) => {
 SETTLE = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
-def js_regions(page, layer, edited=-1):
-    """Pattern and area of every region partition2d.js cuts the square into."""
-    w, b = layer.weights, layer.biases
-    return page.evaluate(PARTITION, [LIBRARY, w[:, 0].tolist(), w[:, 1].tolist(), b.tolist(), edited])
-
-
-def assert_same_partition(js, layer):
-    expected = nt.partition_2d(layer, BOX)
-    assert len(js) == len(expected)
-    areas = dict(js)
-    assert len(areas) == len(js), "sign patterns repeat"
-    assert set(areas) == {r.pattern for r in expected.regions}
-    for region in expected.regions:
-        assert areas[region.pattern] == pytest.approx(region.size, abs=1e-12)
-    assert sum(areas.values()) == pytest.approx(1.0, rel=1e-12)
-
-
 @pytest.fixture
-def library_page(page, base_url):
+def widget(page, base_url):
     page.goto(f"{base_url}widgets/regions_2d.html")
     wait_for_figure(page.main_frame)
+    page.wait_for_function("() => document.documentElement.dataset.ntDrawn === 'yes'")
     return page
-
-
-@pytest.fixture
-def widget(library_page):
-    library_page.wait_for_function("() => document.documentElement.dataset.ntDrawn === 'yes'")
-    return library_page
 
 
 def settle(page):
     page.evaluate(SETTLE)
-
-
-@pytest.mark.parametrize("seed, m", [(0, 1), (1, 8), (2, 16), (3, 40), (4, 64), (19, 64)])
-def test_library_matches_partition_2d_on_random_layers(library_page, seed, m):
-    layer = nt.random_layer(m, 2, seed)
-    assert_same_partition(js_regions(library_page, layer), layer)
-
-
-def test_library_matches_partition_2d_on_a_degenerate_layer(library_page):
-    assert_same_partition(js_regions(library_page, DEGENERATE), DEGENERATE)
-    for edited in (0, 3, 6, 9):  # the edit path: the partition without one neuron, split again
-        assert_same_partition(js_regions(library_page, DEGENERATE, edited), DEGENERATE)
-
-
-@pytest.mark.parametrize("seed, m, edited", [(5, 16, 0), (6, 64, 17)])
-def test_library_edit_path_matches_partition_2d(library_page, seed, m, edited):
-    layer = nt.random_layer(m, 2, seed)
-    assert_same_partition(js_regions(library_page, layer, edited), layer)
-
-
-def test_library_thresholds_are_the_uniform_quantiles(library_page):
-    layers = [nt.random_layer(16, 2, 3), DEGENERATE]
-    for layer in layers:
-        w, b = layer.weights, layer.biases
-        js = library_page.evaluate(
-            """([library, w1, w2, b]) => {
-                 const lib = new Function(library + "\\nreturn {uniform_quantile}")()
-                 const row = (q) => w1.map((w, k) => lib.uniform_quantile(w, w2[k], b[k], q))
-                 return [0.05, 0.5, 0.95].map(row)
-               }""", [LIBRARY, w[:, 0].tolist(), w[:, 1].tolist(), b.tolist()])
-        for q, row in zip((0.05, 0.5, 0.95), js, strict=True):
-            np.testing.assert_allclose(row, nt.quantile_thresholds(layer, BOX, q), atol=1e-12)
 
 
 def figure_patterns(page):

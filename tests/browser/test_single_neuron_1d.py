@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from neuron_tutorial.widgets import WIDGETS
-from neuron_tutorial.widgets import single_neuron_1d as fig
-from neuron_tutorial.widgets.style import SIGN_COLOURS
+from neuron_tutorial.figures import WIDGETS
+from neuron_tutorial.figures import single_neuron_1d as fig
+from neuron_tutorial.figures.kit.style import SIGN_COLOURS
 
 from conftest import bokeh_model as model
 from conftest import set_bokeh as set_value

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from neuron_tutorial.widgets import WIDGETS
-from neuron_tutorial.widgets import single_neuron_2d as fig
+from neuron_tutorial.figures import WIDGETS
+from neuron_tutorial.figures import single_neuron_2d as fig
 
 from conftest import bokeh_model as model
 from conftest import on_screen, wait_for_figure

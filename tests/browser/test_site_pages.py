@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from neuron_tutorial.widgets import WIDGETS
+from neuron_tutorial.figures import WIDGETS
 
 from conftest import wait_for_figure
 

@@ -5,7 +5,8 @@ import pytest
 
 import neuron_tutorial as nt
 from neuron_tutorial import directions as d
-from neuron_tutorial.widgets import directions_common, directions_linear, directions_relu
+from neuron_tutorial.figures import directions_linear, directions_relu
+from neuron_tutorial.figures.kit import directions as directions_common
 
 SQUARE = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
 

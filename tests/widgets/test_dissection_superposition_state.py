@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from neuron_tutorial import dissection, superposition
-from neuron_tutorial.widgets import dissection as figure
-from neuron_tutorial.widgets import superposition as packing
+from neuron_tutorial.figures import dissection as figure
+from neuron_tutorial.figures import superposition as packing
 
 SEEDS = 20
 

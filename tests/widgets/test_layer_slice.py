@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 import neuron_tutorial as nt
-from neuron_tutorial.notebook import show
-from neuron_tutorial.widgets import layer_slice
+from neuron_tutorial.figures import layer_slice
+from neuron_tutorial.site.notebook import show
 
 pytest.importorskip("sklearn", reason="the digits example needs scikit-learn (docs extra)")
 

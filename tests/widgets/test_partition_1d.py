@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 import neuron_tutorial as nt
-from neuron_tutorial.widgets import layer_1d
-from neuron_tutorial.widgets import partition_1d as fig
+from neuron_tutorial.figures import partition_1d as fig
+from neuron_tutorial.figures.kit import layer_1d
 
 TABLE = layer_1d.layer_table(seeds=20, max_m=16)
 

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 import neuron_tutorial as nt
-from neuron_tutorial.widgets import planes_3d
-from neuron_tutorial.widgets.style import THEMES
+from neuron_tutorial.figures import planes_3d
+from neuron_tutorial.figures.kit.style import THEMES
 
 BOX = ((0.0, 1.0), (0.0, 1.0))
 TABLE = planes_3d.layer_table(8, 8)

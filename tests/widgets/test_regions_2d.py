@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 import neuron_tutorial as nt
-from neuron_tutorial import build
-from neuron_tutorial.widgets import regions_2d
-from neuron_tutorial.widgets.style import SIGN_COLOURS
+from neuron_tutorial.figures import regions_2d
+from neuron_tutorial.figures.kit.style import SIGN_COLOURS
+from neuron_tutorial.site import build
 
 BOX = ((0.0, 1.0), (0.0, 1.0))
 TABLE = regions_2d.layer_table(4, 64)

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 import neuron_tutorial as nt
-from neuron_tutorial.widgets import single_neuron_1d as fig
-from neuron_tutorial.widgets.style import SIGN_COLOURS
+from neuron_tutorial.figures import single_neuron_1d as fig
+from neuron_tutorial.figures.kit.style import SIGN_COLOURS
 
 LIGHT = SIGN_COLOURS["light"]
 CASES = [(2.0, -1.0, 0.3), (-1.5, 1.2, 0.3), (0.0, 0.4, 0.6), (0.0, -0.7, 0.1), (1.0, 0.5, 0.2),

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 import neuron_tutorial as nt
-from neuron_tutorial.widgets import single_neuron_2d as fig
-from neuron_tutorial.widgets.style import THEMES
+from neuron_tutorial.figures import single_neuron_2d as fig
+from neuron_tutorial.figures.kit.style import THEMES
 
 CASES = [(1.0, 0.6, -0.8), (-1.2, 0.6, 0.3), (0.0, 1.0, -0.5), (1.0, 0.0, -0.25), (1.0, 1.0, -1.0),
          (0.5, 0.5, 2.0), (-1.5, 2.0, -0.3), (0.0, 0.0, 0.4)]

@@ -1,0 +1,1 @@
+"""What figures share: the look (style), the one-input layer kit, direction helpers."""

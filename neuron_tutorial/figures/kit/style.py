@@ -1,0 +1,156 @@
+"""The look shared by every figure: sign colours, light/dark themes, figure defaults.
+
+One place decides the colours so every page reads the same. The sign pair is
+Okabe and Ito's blue and orange, told apart by readers with red-green colour
+blindness (the seed post's red/green is not).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bokeh.document import Document
+from bokeh.models import CustomJS, InlineStyleSheet, Legend, LegendItem
+from bokeh.palettes import Viridis256
+from bokeh.plotting import figure as bokeh_figure
+
+FIGURES = Path(__file__).parents[1]
+
+# Positive / negative output (or high / not high), per theme: darker tones on white,
+# lighter tones on Material's dark "slate" background.
+SIGN_COLOURS = {
+    "light": {"positive": "#0072B2", "negative": "#D55E00", "zero": "#7a7a7a"},
+    "dark": {"positive": "#56B4E9", "negative": "#E69F00", "zero": "#a0a0a0"},
+}
+
+THEMES = {
+    "light": {
+        "background": "#ffffff",
+        "text": "#1f2328",
+        "muted": "#59636e",
+        "grid": "#e6e6e6",
+        "axis": "#59636e",
+        "input": "#ffffff",
+        "border": "#b8bec6",
+        **SIGN_COLOURS["light"],
+    },
+    "dark": {
+        "background": "#1e2129",
+        "text": "#e2e4e9",
+        "muted": "#aab0bb",
+        "grid": "#353a46",
+        "axis": "#aab0bb",
+        "input": "#2a2e38",
+        "border": "#4a5060",
+        **SIGN_COLOURS["dark"],
+    },
+}
+
+# Counts (of positive neurons, say) on viridis, a sequential ramp that stays ordered for
+# colour-blind readers, in grey and on either background.
+RAMP = Viridis256
+
+# Which theme colour each colour property of the plot furniture takes. style.figure
+# applies it in Python (light) and theme.js in the browser (either scheme).
+ROLES = {
+    "background_fill_color": "background",
+    "border_fill_color": "background",
+    "axis_label_text_color": "text",
+    "major_label_text_color": "muted",
+    "group_text_color": "muted",
+    "axis_line_color": "axis",
+    "major_tick_line_color": "axis",
+    "minor_tick_line_color": "axis",
+    "separator_line_color": "grid",
+    "grid_line_color": "grid",
+    "label_text_color": "text",
+    "title_text_color": "text",
+    "border_line_color": "grid",
+}
+
+# Widgets live in Bokeh's shadow DOM: CSS custom properties set on the page root
+# (by style.js) inherit into it, so one sheet recolours every control.
+CONTROL_CSS = """
+:host { color: var(--nt-text); font-size: 14px; }
+.bk-input, .bk-btn, select, input { background-color: var(--nt-input); color: var(--nt-text);
+  border-color: var(--nt-border); }
+.bk-btn.bk-active { background-color: var(--nt-border); }
+:focus-visible, .bk-btn:focus, .noUi-handle:focus { outline: 3px solid var(--nt-positive);
+  outline-offset: 2px; }
+.noUi-connects, .noUi-target { background-color: var(--nt-border); }
+"""
+
+
+def figure(**kwargs):
+    """A Bokeh figure with the house defaults: no logo, no toolbar clutter, stretchy width."""
+    options = {
+        "sizing_mode": "stretch_width",
+        "height": 320,
+        "tools": "",
+        "toolbar_location": None,
+        "background_fill_color": THEMES["light"]["background"],
+        "border_fill_color": THEMES["light"]["background"],
+        "outline_line_color": None,
+    }
+    options.update(kwargs)
+    fig = bokeh_figure(**options)
+    fig.title.text_font_size = "14px"
+    fig.title.text_color = THEMES["light"]["text"]
+    fig.axis.axis_label_text_font_style = "normal"
+    return fig
+
+
+def furnish(*figures):
+    """Give every axis, grid and legend of ``figures`` the light theme's colours by role.
+
+    Call it once a figure is complete; theme.js later swaps by the same roles.
+    """
+    for fig in figures:
+        for model in fig.references():
+            for prop in ROLES.keys() & model.properties():
+                if getattr(model, prop) is not None:
+                    setattr(model, prop, THEMES["light"][ROLES[prop]])
+    return figures
+
+
+def legend(entries, **options) -> Legend:
+    """A compact legend without a frame, laid out in a row (for the space above a plot).
+
+    ``entries`` is a list of ``(label, renderer or list of renderers)``; ``options``
+    override the defaults (e.g. ``ncols``, ``name``, ``label_text_font_size``).
+    """
+    items = [LegendItem(label=label, renderers=r if isinstance(r, list) else [r])
+             for label, r in entries]
+    defaults = {"orientation": "horizontal", "border_line_color": None, "margin": 0, "padding": 2}
+    return Legend(items=items, **{**defaults, **options})
+
+
+def controls(*widgets):
+    """Give every control the shared stylesheet (theme colours, visible focus)."""
+    sheet = InlineStyleSheet(css=CONTROL_CSS)  # a model belongs to one document: one per figure
+    for widget in widgets:
+        widget.stylesheets = [*widget.stylesheets, sheet]
+    return widgets
+
+
+def script(name: str) -> str:
+    """The code of figure ``name``'s callback: the ES module ``figures/<name>.js``.
+
+    It imports the shared library as ``nt/<module>.js``; the widget page's import map
+    points ``nt/`` at the site's one copy of ``neuron_tutorial/js`` (see site/build.py).
+    """
+    return (FIGURES / f"{name}.js").read_text()
+
+
+# Run once the document is ready: follow the page's light/dark scheme, name the controls.
+THEME_CODE = 'import follow_scheme from "nt/theme.js"\nexport default (args) => follow_scheme(args)\n'
+ACCESS_CODE = 'import name_all_controls from "nt/access.js"\nexport default () => name_all_controls()\n'
+
+
+def document(layout, title: str) -> Document:
+    """A Document holding ``layout`` that follows the page's light/dark scheme."""
+    doc = Document(title=title)
+    doc.add_root(layout)
+    doc.js_on_event("document_ready", CustomJS(args={"themes": THEMES, "roles": ROLES}, code=THEME_CODE))
+    doc.js_on_event("document_ready", CustomJS(code=ACCESS_CODE))
+    return doc

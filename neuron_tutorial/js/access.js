@@ -1,0 +1,28 @@
+// Accessibility repairs that Bokeh leaves to us, run once the figure is on the page.
+// Slider handles (role="slider") get no accessible name from Bokeh: name each one after
+// its slider's title, so a screen reader says "Live input F, 0.5" rather than "slider".
+function shadow_roots(root, found = []) {
+  for (const el of root.querySelectorAll("*")) {
+    if (el.shadowRoot) {
+      found.push(el.shadowRoot)
+      shadow_roots(el.shadowRoot, found)
+    }
+  }
+  return found
+}
+
+function name_controls() {
+  for (const root of shadow_roots(document)) {
+    const title = root.querySelector(".bk-slider-title")
+    for (const handle of root.querySelectorAll("[role=slider]")) {
+      const label = title ? title.textContent.split(":")[0].trim() : "slider"
+      if (handle.getAttribute("aria-label") !== label) handle.setAttribute("aria-label", label)
+    }
+  }
+}
+
+export default function name_all_controls() {
+  name_controls()
+  // Controls can be re-rendered (a layout change): keep the names on.
+  new MutationObserver(name_controls).observe(document.body, {childList: true, subtree: true})
+}

@@ -1,0 +1,111 @@
+// geometry: lines and convex polygons in the plane, the small geometry every 2-D figure shares.
+// Mirrors neuron_tutorial.partition (_normalised_lines, RELATIVE_TOLERANCE, Region.size),
+// arrangement.clip and directions.clip_polygon / grid.
+
+export const UNIT_BOX = [[0, 1], [0, 1]]
+
+// Points closer than this (relative to the box diagonal) to a line count as on it, exactly
+// as partition.RELATIVE_TOLERANCE: it merges corners that differ only by rounding.
+export const RELATIVE_TOLERANCE = 1e-9
+
+export function box_tolerance(box = UNIT_BOX) {
+  return RELATIVE_TOLERANCE * Math.hypot(box[0][1] - box[0][0], box[1][1] - box[1][0])
+}
+
+// The line w1·x + w2·y + b = 0 as a unit normal and offset (signed distance = n·x + offset),
+// or null for a constant neuron: a zero row, or a line so far away that its offset overflows.
+// sqrt(w1² + w2²) rather than Math.hypot: the same rounding as numpy's norm.
+export function normalised_line(w1, w2, b) {
+  const norm = Math.sqrt(w1 * w1 + w2 * w2)
+  if (norm === 0) return null
+  const offset = b / norm
+  return Number.isFinite(offset) ? [w1 / norm, w2 / norm, offset] : null
+}
+
+// The part of the line w1·x + w2·y + b = 0 inside the box as [[xa, xb], [ya, yb]], or null
+// when it misses the box (or only touches it): Liang–Barsky against the four sides.
+export function clip_line(w1, w2, b, box = UNIT_BOX) {
+  const line = normalised_line(w1, w2, b)
+  if (line === null) return null
+  const [nx, ny, offset] = line
+  const [[x0, x1], [y0, y1]] = box
+  const px = -offset * nx, py = -offset * ny  // the line's point nearest the origin
+  const dx = -ny, dy = nx
+  let lo = -Infinity, hi = Infinity
+  for (const [p, dp, a, c] of [[px, dx, x0, x1], [py, dy, y0, y1]]) {
+    if (dp === 0) {
+      if (p < a || p > c) return null
+    } else {
+      const ta = (a - p) / dp, tc = (c - p) / dp
+      lo = Math.max(lo, Math.min(ta, tc))
+      hi = Math.min(hi, Math.max(ta, tc))
+    }
+  }
+  if (!(hi - lo > box_tolerance(box))) return null
+  return [[px + lo * dx, px + hi * dx], [py + lo * dy, py + hi * dy]]
+}
+
+// Two far points of the line w·x + c = 0 for drawing (the plot clips it), or NaNs.
+export function far_segment(w, c, reach = 10) {
+  const norm2 = w[0] * w[0] + w[1] * w[1]
+  if (norm2 === 0) return [[NaN, NaN], [NaN, NaN]]
+  const p = [-c * w[0] / norm2, -c * w[1] / norm2]
+  const d = [-w[1] / Math.sqrt(norm2), w[0] / Math.sqrt(norm2)]
+  return [[p[0] - reach * d[0], p[0] + reach * d[0]], [p[1] - reach * d[1], p[1] + reach * d[1]]]
+}
+
+// Signed area of a polygon with corners (xs[i], ys[i]): positive when counter-clockwise.
+export function polygon_area(xs, ys) {
+  let twice = 0
+  for (let j = 0; j < xs.length; j++) {
+    const next = j + 1 === xs.length ? 0 : j + 1
+    twice += xs[j] * ys[next] - ys[j] * xs[next]
+  }
+  return 0.5 * twice
+}
+
+// Area centroid of a polygon: where a region's label goes.
+export function polygon_centroid(xs, ys) {
+  let twice = 0, cx = 0, cy = 0
+  for (let j = 0; j < xs.length; j++) {
+    const next = j + 1 === xs.length ? 0 : j + 1
+    const cross = xs[j] * ys[next] - ys[j] * xs[next]
+    twice += cross
+    cx += (xs[j] + xs[next]) * cross
+    cy += (ys[j] + ys[next]) * cross
+  }
+  return [cx / (3 * twice), cy / (3 * twice)]
+}
+
+// Corners [[x, y], ...] as the two columns Bokeh's patches read.
+export function columns(points) {
+  return [points.map((p) => p[0]), points.map((p) => p[1])]
+}
+
+// The part of a convex polygon [[x, y], ...] where w·p + c >= 0 (Sutherland–Hodgman, one edge).
+export function clip_polygon(poly, w, c) {
+  const d = poly.map(([x, y]) => w[0] * x + w[1] * y + c)
+  const kept = []
+  poly.forEach((p, i) => {
+    const j = (i + 1) % poly.length
+    const q = poly[j]
+    if (d[i] >= 0) kept.push(p)
+    if (d[i] * d[j] < 0) {
+      const t = d[i] / (d[i] - d[j])
+      kept.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])])
+    }
+  })
+  return kept
+}
+
+// The centres of a size × size grid of pixels over the box, row by row from the bottom.
+export function grid_points(size, box = UNIT_BOX) {
+  const [[x0, x1], [y0, y1]] = box
+  const points = []
+  for (let row = 0; row < size; row++) {
+    for (let col = 0; col < size; col++) {
+      points.push([x0 + (col + 0.5) / size * (x1 - x0), y0 + (row + 0.5) / size * (y1 - y0)])
+    }
+  }
+  return points
+}

@@ -1,0 +1,42 @@
+// interact: what every figure does with the reader's hand: a tap or a drag moves a point,
+// a readout changes its text without a relayout, and a mark says the figure has drawn.
+
+// A tap or drag on a plot: move the point held by sliders `x` and `y` there, clamped to the
+// box and rounded to `step` (the sliders' own step). The sliders' change redraws the figure.
+// Returns true when `event` was a pointer event (the caller then has nothing more to do).
+export function follow_pointer(event, x, y, {box = [[0, 1], [0, 1]], step = 0} = {}) {
+  if (event?.event_name === undefined) return false
+  const place = (value, [lo, hi]) => {
+    const rounded = step > 0 ? Math.round(value / step) * step : value
+    return Math.min(hi, Math.max(lo, rounded))
+  }
+  if (Number.isFinite(event.x)) x.value = place(event.x, box[0])
+  if (y !== null && Number.isFinite(event.y)) y.value = place(event.y, box[1])
+  return true
+}
+
+// A Div's new text makes Bokeh lay out the whole figure again (about 5 ms), though only the
+// text changed. So write it into the Div's element and set the model quietly; the Div still
+// re-renders from the model whenever Bokeh redraws it. `context` is the callback's context.
+export function set_text(div, html, context) {
+  if (div.text === html) return
+  const index = context?.index ?? {}
+  const roots = typeof index.find_one === "function" ? [index] : Object.values(index).map((v) => v.owner)
+  const view = roots.map((views) => views?.find_one(div)).find((v) => v != null)
+  if (view?.markup_el === undefined) {
+    div.text = html
+    return
+  }
+  div.setv({text: html}, {silent: true})
+  view.markup_el.innerHTML = html
+}
+
+// Modules compile asynchronously: tests and the bench wait for this mark before driving controls.
+export function mark_drawn() {
+  if (globalThis.document) document.documentElement.dataset.ntDrawn = "yes"
+}
+
+// Which of the named arguments fired the callback.
+export function fired_by(args, obj, ...names) {
+  return names.some((name) => obj === args[name])
+}

@@ -1,0 +1,162 @@
+"""Floor 3: the only code that writes files. Renders figures to standalone HTML.
+
+Each widget becomes ``<out>/widgets/<name>.html``, loading BokehJS by relative URL
+from ``<out>/assets/bokeh/js/`` (copied once from the installed bokeh wheel), so a
+page never reaches a CDN and never inlines 1.3 MB of JavaScript per figure.
+Builds are deterministic, and a widget whose sources did not change is not rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import uuid
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import bokeh
+from bokeh.core.templates import get_env
+from bokeh.embed import file_html
+from bokeh.resources import Resources
+from bokeh.settings import settings
+
+from ..figures import WIDGETS
+
+BOKEH_BUNDLES = ("bokeh.min.js", "bokeh-widgets.min.js")
+BOKEH_DIR = Path("assets") / "bokeh"
+JS_DIR = Path("assets") / "js"        # the figures' JavaScript library, one copy for every widget
+WIDGET_DIR = Path("widgets")
+LIBRARY = Path(__file__).parents[1] / "js"
+
+TEMPLATE = get_env().from_string(
+    """{% extends "file.html.jinja" %}
+{% block preamble %}
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="description" content="{{ description | e }}">
+    <meta name="nt-fingerprint" content="{{ fingerprint }}">
+    <link rel="icon" href="data:,">
+    <script type="importmap">{"imports": {"nt/": "../assets/js/"}}</script>
+    <style>
+      body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+             overflow: hidden; }
+      noscript p { padding: 1em; }
+      .nt-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden;
+                    clip: rect(0 0 0 0); white-space: nowrap; }
+    </style>
+{% endblock %}
+{% block inner_body %}
+  <main>
+    <h1 class="nt-sr-only">{{ title | e }}</h1>
+    <noscript><p>This figure is interactive and needs JavaScript: {{ description | e }}</p></noscript>
+{{ super() }}
+  </main>
+{% endblock %}
+"""
+)
+
+_FINGERPRINT = re.compile(r'<meta name="nt-fingerprint" content="([0-9a-f]+)">')
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_MODEL_ID = re.compile(r'"p(\d+)"')
+
+
+def fingerprint(name: str, **overrides) -> str:
+    """Hash of everything that decides a widget's HTML: sources, parameters, bokeh version."""
+    widget = WIDGETS[name]
+    digest = hashlib.sha256()
+    digest.update(json.dumps([bokeh.__version__, widget.params, overrides], sort_keys=True).encode())
+    for path in widget.sources():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def render(name: str, out: Path, **overrides) -> str:
+    """The standalone HTML of one widget, to be written at ``out/widgets/<name>.html``."""
+    widget = WIDGETS[name]
+    resources = Resources(mode="relative", minified=True, root_dir=out / WIDGET_DIR,
+                          base_dir=out / BOKEH_DIR)
+    html = file_html(
+        widget.document(**overrides),
+        resources,
+        title=widget.title,
+        template=TEMPLATE,
+        template_variables={"description": widget.description,
+                            "fingerprint": fingerprint(name, **overrides)},
+    )
+    return _canonical_ids(html, name)
+
+
+def _canonical_ids(html: str, name: str) -> str:
+    """Replace Bokeh's random document ids and process-wide model counters by stable ones.
+
+    Bokeh numbers models from a counter that depends on what the process built
+    before and names documents with random UUIDs; renumbering both in order of
+    first appearance makes the same inputs give byte-identical files.
+    """
+    uuids: dict[str, str] = {}
+    html = _UUID.sub(lambda m: uuids.setdefault(
+        m.group(0), str(uuid.uuid5(uuid.NAMESPACE_URL, f"neuron_tutorial/{name}/{len(uuids)}"))), html)
+    ids: dict[str, str] = {}
+    return _MODEL_ID.sub(lambda m: ids.setdefault(m.group(0), f'"p{1000 + len(ids)}"'), html)
+
+
+def copy_bokehjs(out: Path) -> list[Path]:
+    """Copy the BokehJS bundles the widgets load into ``out/assets/bokeh/js`` (when changed)."""
+    source = Path(settings.bokehjs_path()) / "js"
+    target = out / BOKEH_DIR / "js"
+    target.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for bundle in BOKEH_BUNDLES:
+        src, dst = source / bundle, target / bundle
+        if not dst.exists() or dst.read_bytes() != src.read_bytes():
+            shutil.copyfile(src, dst)
+            copied.append(dst)
+    return copied
+
+
+def copy_library(out: Path) -> list[Path]:
+    """Copy the figures' JavaScript modules into ``out/assets/js`` (when changed).
+
+    Every widget page imports them as ``nt/<module>.js`` through its import map, so a
+    browser fetches and compiles each module once for the whole site.
+    """
+    target = out / JS_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for src in sorted(LIBRARY.glob("*.js")):
+        dst = target / src.name
+        if not dst.exists() or dst.read_bytes() != src.read_bytes():
+            shutil.copyfile(src, dst)
+            copied.append(dst)
+    for stale in set(target.glob("*.js")) - {target / src.name for src in LIBRARY.glob("*.js")}:
+        stale.unlink()
+    return copied
+
+
+def build(names: Iterable[str] | None = None, out: Path = Path("build/site-assets"), *,
+          force: bool = False, progress: Callable[[str], None] = print) -> list[Path]:
+    """Write every named widget (all by default) whose HTML is missing or stale.
+
+    Returns the paths written. ``progress`` receives one line per widget.
+    """
+    out = Path(out)
+    names = list(WIDGETS) if names is None else list(names)
+    unknown = [n for n in names if n not in WIDGETS]
+    if unknown:
+        raise ValueError(f"names must be widgets from {sorted(WIDGETS)}, got unknown {unknown}")
+    copy_bokehjs(out)
+    copy_library(out)
+    (out / WIDGET_DIR).mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in names:
+        path = out / WIDGET_DIR / f"{name}.html"
+        current = _FINGERPRINT.search(path.read_text()) if path.exists() else None
+        if not force and current and current.group(1) == fingerprint(name):
+            progress(f"  {name}: up to date")
+            continue
+        html = render(name, out)
+        path.write_text(html)
+        written.append(path)
+        progress(f"  {name}: wrote {path} ({len(html.encode()) / 1024:.1f} KB)")
+    return written
