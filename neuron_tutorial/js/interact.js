@@ -40,3 +40,9 @@ export function mark_drawn() {
 export function fired_by(args, obj, ...names) {
   return names.some((name) => obj === args[name])
 }
+
+// Compile every callback of the document now, while the reader is still reading: the first
+// move of a control then runs at once instead of waiting for its module to load.
+export function compile_callbacks(doc) {
+  return Promise.all([...doc.all_models].filter((m) => m.type === "CustomJS").map((m) => m.compile()))
+}

@@ -113,6 +113,11 @@ def wait_for_figure(frame, timeout: float = 15_000):
         timeout=timeout,
     )
     frame.locator("canvas").first.wait_for(state="attached", timeout=timeout)
+    # Callbacks are ES modules, compiled once the document is ready (nt/interact.js): until then a
+    # control's change would be applied after a module load, not before the next evaluate.
+    frame.wait_for_function(
+        """() => [...Bokeh.documents[0].all_models].filter((m) => m.type === "CustomJS")
+                   .every((m) => m._state != null)""", timeout=timeout)
 
 
 def bokeh_model(page, name: str, attribute: str):
