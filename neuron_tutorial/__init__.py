@@ -7,12 +7,14 @@ and the file-writing build in ``neuron_tutorial.build``.
 from . import dissection, superposition
 from .directions import direction_neuron, partial_rotation, random_rotation, rotated
 from .layer import Layer, random_layer, relu
+from .network import Network, slice_network
 from .partition import Partition, Region, partition_1d, partition_2d
 from .slices import Plane, load_layer, plane_through, slice_layer
 from .thresholds import quantile_thresholds
 
 __all__ = [
     "Layer",
+    "Network",
     "Partition",
     "Plane",
     "Region",
@@ -29,5 +31,6 @@ __all__ = [
     "relu",
     "rotated",
     "slice_layer",
+    "slice_network",
     "superposition",
 ]

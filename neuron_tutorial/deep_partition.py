@@ -1,0 +1,192 @@
+"""The exact partition of a box by every neuron of a 2-input ReLU network.
+
+Inside a region where every neuron of layers ``1..l`` keeps its sign, the ReLUs
+act as fixed masks, so layer ``l+1``'s pre-activations are affine there:
+``z_{l+1} = W_{l+1} diag(mask_l) (A_l x + c_l) + b_{l+1}``. Each of its neurons
+therefore cuts each region by a straight line (bent only where regions meet).
+The partition is built layer by layer, splitting every convex polygon by its
+own line for one neuron at a time, all polygons at once in numpy. Each region
+keeps the affine map ``z_l = A_l x + c_l`` of every layer, so figures can
+colour by value or slope without sampling.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import checks
+from .network import Network
+from .partition import Partition, Region
+
+# Corners closer than this to a line (relative to the box diagonal) count as on it, as in partition.
+RELATIVE_TOLERANCE = 1e-9
+# A neuron whose slope on a region is this small next to the sum of the magnitudes it was
+# computed from is constant there: the slope is rounding, e.g. of two duplicated neurons cancelling.
+ROUNDING = 1e-11
+
+
+class NetworkPartition(Partition):
+    """A ``Partition`` of a 2-input ``Network``: regions, plus each region's affine maps.
+
+    ``maps[l]`` is ``(A, c)`` with ``A`` ``(regions, m_l, 2)`` and ``c`` ``(regions, m_l)``:
+    inside region ``r``, layer ``l``'s pre-activation is ``A[r] @ x + c[r]``.
+    ``counts[l]`` is the number of regions of layers ``1..l+1`` together.
+    """
+
+    def __init__(self, network, box, regions, maps=(), counts=()):
+        super().__init__(network, box, regions)
+        object.__setattr__(self, "maps", tuple(maps))
+        object.__setattr__(self, "counts", tuple(counts))
+
+    @property
+    def network(self) -> Network:
+        return self.layer
+
+    def affine(self, layer: int) -> tuple[np.ndarray, np.ndarray]:
+        """``(A (regions, m_l, 2), c (regions, m_l))`` of layer ``layer`` (0-based) in every region."""
+        if not 0 <= layer < len(self.maps):
+            raise ValueError(f"layer must be a layer index in [0, {len(self.maps)}), got {layer}")
+        return self.maps[layer]
+
+    def locate(self, points) -> np.ndarray:
+        """Index of the region holding each point: ``(N, 2)`` -> ``(N,)``, -1 outside the box.
+
+        A point on a boundary goes to one of the regions that touch it.
+        """
+        pts = checks.finite_array(points, "points")
+        if pts.ndim != 2 or pts.shape[1] != 2:
+            raise ValueError(f"points must have shape (N, 2), got {pts.shape}")
+        (x0, x1), (y0, y1) = self.domain
+        tol = RELATIVE_TOLERANCE * np.hypot(x1 - x0, y1 - y0)
+        if "patterns" not in self._lookup:
+            self._lookup["patterns"] = {r.signs.tobytes(): i for i, r in enumerate(self.regions)}
+        lookup = self._lookup["patterns"]
+        signs = np.sign(np.concatenate(self.layer.pre_activations(pts), axis=-1)).astype(np.int8)
+        found = np.array([lookup.get(s.tobytes(), -1) for s in signs], dtype=np.intp).reshape(len(pts))
+        inside = (pts[:, 0] >= x0 - tol) & (pts[:, 0] <= x1 + tol)
+        inside &= (pts[:, 1] >= y0 - tol) & (pts[:, 1] <= y1 + tol)
+        # On a boundary, or a neuron that is 0 on a region evaluated with rounding: find it by its polygon.
+        missing = np.flatnonzero(inside & (found < 0))
+        if missing.size:
+            found[missing] = self._nearest_polygon(pts[missing])
+        return np.where(inside, found, -1)
+
+    def _nearest_polygon(self, pts):
+        """The region whose polygon each point is least outside of: ``(N, 2)`` -> ``(N,)``."""
+        if "edges" not in self._lookup:
+            polygons = [r.polygon for r in self.regions]
+            start = np.concatenate([p for p in polygons])
+            edge = np.concatenate([np.roll(p, -1, axis=0) - p for p in polygons])
+            normal = np.stack([edge[:, 1], -edge[:, 0]], axis=1)  # outward for counter-clockwise
+            normal /= np.linalg.norm(normal, axis=1, keepdims=True)
+            starts = np.cumsum([0] + [len(p) for p in polygons[:-1]])
+            self._lookup["edges"] = (normal, np.einsum("ij,ij->i", normal, start), starts)
+        normal, offset, starts = self._lookup["edges"]
+        result = np.empty(len(pts), dtype=np.intp)
+        chunk = max(1, 2_000_000 // len(offset))
+        for i in range(0, len(pts), chunk):
+            outside = pts[i : i + chunk] @ normal.T - offset
+            result[i : i + chunk] = np.maximum.reduceat(outside, starts, axis=1).argmin(axis=1)
+        return result
+
+
+def deep_partition(network: Network, box=((0.0, 1.0), (0.0, 1.0))) -> NetworkPartition:
+    """Split ``box`` into the regions where every neuron of every layer keeps its sign.
+
+    ``network`` must read 2 inputs. Region signs are int8 of length
+    ``sum(m_l)``, the layers' signs concatenated in order; 0 only for a neuron
+    that is 0 on the whole region.
+    """
+    if not isinstance(network, Network):
+        raise ValueError(f"network must be a neuron_tutorial.Network, got {type(network).__name__}")
+    if network.n != 2:
+        raise ValueError(f"network must read 2-dimensional inputs (n = 2), got n = {network.n}")
+    box = checks.box(box)
+    (x0, x1), (y0, y1) = box
+    tol = RELATIVE_TOLERANCE * np.hypot(x1 - x0, y1 - y0)
+    corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=float)
+    lengths, owner = np.array([4]), np.zeros(4, dtype=np.intp)
+    total = sum(network.sizes[1:])
+    signs = np.zeros((1, total), dtype=np.int8)
+    maps, counts, column = [], [], 0
+    first = network.layers[0]
+    # A (regions, m, 2), c (regions, m), and bounds on |A| and |c| from the magnitudes summed into them.
+    A, c = first.weights[None].copy(), first.biases[None].copy()
+    A_bound, c_bound = np.linalg.norm(A, axis=2), np.abs(c)
+    for index, layer in enumerate(network.layers):
+        if index:
+            mask = (signs[:, column - network.sizes[index] : column] > 0).astype(float)
+            A_prev, c_prev = maps[-1]
+            A = np.matmul(layer.weights, A_prev * mask[:, :, None])
+            c = (c_prev * mask) @ layer.weights.T + layer.biases
+            magnitude = np.abs(layer.weights)
+            A_bound = (np.linalg.norm(A_prev, axis=2) * mask) @ magnitude.T
+            c_bound = (np.abs(c_prev) * mask) @ magnitude.T + np.abs(layer.biases)
+        origin = np.arange(len(lengths))
+        for k in range(layer.m):
+            corners, lengths, owner, parent, neuron_signs = _cut(
+                corners, lengths, owner, A[origin, k], c[origin, k],
+                A_bound[origin, k], c_bound[origin, k], tol)
+            if parent is not None:
+                origin, signs = origin[parent], signs[parent]
+            signs[:, column] = neuron_signs
+            column += 1
+        maps = [(a[origin], b[origin]) for a, b in maps] + [(A[origin], c[origin])]
+        counts.append(len(lengths))
+    ends = np.cumsum(lengths)
+    polygons = [corners[a:b] for a, b in zip((ends - lengths).tolist(), ends.tolist(), strict=True)]
+    regions = list(map(Region, signs, [None] * len(polygons), polygons))
+    return NetworkPartition(network, box, regions, maps, counts)
+
+
+def _cut(corners, lengths, owner, slope, offset, slope_bound, offset_bound, tol):
+    """Cut polygon ``r`` by the line ``slope[r] · x + offset[r] = 0``, all polygons at once.
+
+    Polygons are stored one after another: ``corners`` ``(V, 2)`` counter-clockwise,
+    ``lengths`` ``(R,)`` and ``owner`` ``(V,)`` the polygon of each corner. Returns the
+    new ``corners``, ``lengths``, ``owner``, ``parent`` (the polygon each new one
+    comes from, or None when nothing is cut) and the neuron's sign in every new
+    polygon ``(R',)`` int8. Corners within ``tol`` of the line count as on it and
+    belong to both pieces, so no piece has zero area.
+    """
+    norm = np.sqrt(slope[:, 0] ** 2 + slope[:, 1] ** 2)
+    constant = norm <= ROUNDING * slope_bound
+    constant_sign = np.where(np.abs(offset) <= ROUNDING * offset_bound, 0, np.sign(offset))
+    safe = np.where(constant, np.inf, norm)  # a constant neuron's distances are all 0
+    nx, ny, shift = slope[:, 0] / safe, slope[:, 1] / safe, offset / safe
+    raw = corners[:, 0] * nx[owner] + corners[:, 1] * ny[owner] + shift[owner]
+    starts = np.cumsum(lengths) - lengths
+    high, low = np.maximum.reduceat(raw, starts), np.minimum.reduceat(raw, starts)
+    # An uncut polygon lies on one side: the side of its corner farthest from the line.
+    before = np.where(constant, constant_sign, np.where(high >= -low, 1, -1)).astype(np.int8)
+    cut = (high > tol) & (low < -tol)
+    if not cut.any():
+        return corners, lengths, owner, None, before
+
+    in_cut = cut[owner]
+    index = np.flatnonzero(in_cut)  # work on the cut polygons' corners only
+    d = raw[index]
+    d[np.abs(d) <= tol] = 0.0
+    sub_owner = owner[index]
+    last = (starts + lengths - 1)[sub_owner] == index
+    following = np.arange(1, len(index) + 1)
+    following[last] = np.flatnonzero(np.concatenate([[True], sub_owner[1:] != sub_owner[:-1]]))
+    d_next = d[following]
+    crossing = d * d_next < 0
+    t = np.divide(d, d - d_next, out=np.zeros_like(d), where=crossing)
+    points = corners[index]
+    hit = points + t[:, None] * (points[following] - points)
+    both = np.stack([points, hit], axis=1).reshape(-1, 2)
+    pair_owner = np.repeat(sub_owner, 2)
+    kept, split = np.flatnonzero(~cut), np.flatnonzero(cut)
+    new_corners, new_lengths = [corners[~in_cut]], [lengths[kept]]
+    for side in (d >= 0, d <= 0):
+        # Each corner emits itself (when on this side), then the crossing on its edge.
+        emit = np.stack([side, crossing], axis=1).ravel()
+        new_corners.append(both[emit])
+        new_lengths.append(np.bincount(pair_owner[emit], minlength=len(cut))[split])
+    parent = np.concatenate([kept, split, split])
+    lengths = np.concatenate(new_lengths)
+    owner = np.repeat(np.arange(len(lengths)), lengths)
+    pieces = np.concatenate([before[kept], np.ones(len(split), np.int8), -np.ones(len(split), np.int8)])
+    return np.concatenate(new_corners), lengths, owner, parent, pieces
