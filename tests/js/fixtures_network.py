@@ -43,7 +43,8 @@ def networks():
     yield "dead, constant, duplicated", nt.Network([first, second]), ((-1.0, 1.0), (-1.0, 1.0))
     for name, sizes in (("moons", (2, 8, 8, 1)), ("spiral", (2, 16, 16, 1))):
         data = training.dataset(name, count=100, seed=1)
-        net, _ = training.train(training.init_network(sizes, seed=2), *data, steps=200, rate=0.2, momentum=0.9)
+        start = training.init_network(sizes, seed=2)
+        net, _ = training.train(start, *data, steps=200, rate=0.2, momentum=0.9)
         yield f"trained on {name}", net, ((-1.2, 1.2), (-1.2, 1.2))
 
 
