@@ -106,31 +106,39 @@ def deep_partition(network: Network, box=((0.0, 1.0), (0.0, 1.0))) -> NetworkPar
     tol = RELATIVE_TOLERANCE * np.hypot(x1 - x0, y1 - y0)
     corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=float)
     lengths, owner = np.array([4]), np.zeros(4, dtype=np.intp)
-    total = sum(network.sizes[1:])
-    signs = np.zeros((1, total), dtype=np.int8)
-    maps, counts, column = [], [], 0
+    signs = np.zeros((1, 0), dtype=np.int8)  # the finished layers' signs, one row per region
+    maps, counts = [], []
     first = network.layers[0]
     # A (regions, m, 2), c (regions, m), and bounds on |A| and |c| from the magnitudes summed into them.
     A, c = first.weights[None].copy(), first.biases[None].copy()
     A_bound, c_bound = np.linalg.norm(A, axis=2), np.abs(c)
     for index, layer in enumerate(network.layers):
         if index:
-            mask = (signs[:, column - network.sizes[index] : column] > 0).astype(float)
+            mask = (signs[:, -network.sizes[index] :] > 0).astype(float)
             A_prev, c_prev = maps[-1]
             A = np.matmul(layer.weights, A_prev * mask[:, :, None])
             c = (c_prev * mask) @ layer.weights.T + layer.biases
             magnitude = np.abs(layer.weights)
             A_bound = (np.linalg.norm(A_prev, axis=2) * mask) @ magnitude.T
             c_bound = (np.abs(c_prev) * mask) @ magnitude.T + np.abs(layer.biases)
-        origin = np.arange(len(lengths))
+        # Neuron by neuron: (m, R0, ...) so that one neuron's maps are contiguous.
+        by_neuron = [np.ascontiguousarray(np.moveaxis(a, 1, 0)) for a in (A, c, A_bound, c_bound)]
+        origin, parents, columns = np.arange(len(lengths)), [], []
         for k in range(layer.m):
+            a, b, a_bound, b_bound = (array[k][origin] for array in by_neuron)
             corners, lengths, owner, parent, neuron_signs = _cut(
-                corners, lengths, owner, A[origin, k], c[origin, k],
-                A_bound[origin, k], c_bound[origin, k], tol)
+                corners, lengths, owner, a, b, a_bound, b_bound, tol)
             if parent is not None:
-                origin, signs = origin[parent], signs[parent]
-            signs[:, column] = neuron_signs
-            column += 1
+                origin = origin[parent]
+            parents.append(parent)
+            columns.append(neuron_signs)
+        # Each column belongs to the regions of its time: follow the parents back from the last.
+        trace, layer_signs = np.arange(len(lengths)), np.empty((len(lengths), layer.m), dtype=np.int8)
+        for k in range(layer.m - 1, -1, -1):
+            layer_signs[:, k] = columns[k][trace]
+            if parents[k] is not None:
+                trace = parents[k][trace]
+        signs = np.concatenate([signs[origin], layer_signs], axis=1)
         maps = [(a[origin], b[origin]) for a, b in maps] + [(A[origin], c[origin])]
         counts.append(len(lengths))
     ends = np.cumsum(lengths)
