@@ -20,6 +20,9 @@ from .partition import Partition, Region
 
 # Corners closer than this to a line (relative to the box diagonal) count as on it, as in partition.
 RELATIVE_TOLERANCE = 1e-9
+# No region is smaller than this times the box's largest coordinate squared: a smaller piece is
+# below what its corners resolve (a shoelace sum of coordinates that size rounds by about 1e-15).
+RELATIVE_AREA = 1e-12
 # A neuron whose slope on a region is this small next to the sum of the magnitudes it was
 # computed from is constant there: the slope is rounding, e.g. of two duplicated neurons cancelling.
 ROUNDING = 1e-11
@@ -104,6 +107,7 @@ def deep_partition(network: Network, box=((0.0, 1.0), (0.0, 1.0))) -> NetworkPar
     box = checks.box(box)
     (x0, x1), (y0, y1) = box
     tol = RELATIVE_TOLERANCE * np.hypot(x1 - x0, y1 - y0)
+    min_area = RELATIVE_AREA * max(abs(x0), abs(x1), abs(y0), abs(y1), np.hypot(x1 - x0, y1 - y0)) ** 2
     corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=float)
     lengths, owner = np.array([4]), np.zeros(4, dtype=np.intp)
     signs = np.zeros((1, 0), dtype=np.int8)  # the finished layers' signs, one row per region
@@ -127,7 +131,7 @@ def deep_partition(network: Network, box=((0.0, 1.0), (0.0, 1.0))) -> NetworkPar
         for k in range(layer.m):
             a, b, a_bound, b_bound = (array[k][origin] for array in by_neuron)
             corners, lengths, owner, parent, neuron_signs = _cut(
-                corners, lengths, owner, a, b, a_bound, b_bound, tol)
+                corners, lengths, owner, a, b, a_bound, b_bound, tol, min_area)
             if parent is not None:
                 origin = origin[parent]
             parents.append(parent)
@@ -147,7 +151,7 @@ def deep_partition(network: Network, box=((0.0, 1.0), (0.0, 1.0))) -> NetworkPar
     return NetworkPartition(network, box, regions, maps, counts)
 
 
-def _cut(corners, lengths, owner, slope, offset, slope_bound, offset_bound, tol):
+def _cut(corners, lengths, owner, slope, offset, slope_bound, offset_bound, tol, min_area):
     """Cut polygon ``r`` by the line ``slope[r] · x + offset[r] = 0``, all polygons at once.
 
     Polygons are stored one after another: ``corners`` ``(V, 2)`` counter-clockwise,
@@ -155,7 +159,7 @@ def _cut(corners, lengths, owner, slope, offset, slope_bound, offset_bound, tol)
     new ``corners``, ``lengths``, ``owner``, ``parent`` (the polygon each new one
     comes from, or None when nothing is cut) and the neuron's sign in every new
     polygon ``(R',)`` int8. Corners within ``tol`` of the line count as on it and
-    belong to both pieces, so no piece has zero area.
+    belong to both pieces, and no piece has an area below ``min_area``.
     """
     norm = np.sqrt(slope[:, 0] ** 2 + slope[:, 1] ** 2)
     constant = norm <= ROUNDING * slope_bound
@@ -170,9 +174,33 @@ def _cut(corners, lengths, owner, slope, offset, slope_bound, offset_bound, tol)
     cut = (high > tol) & (low < -tol)
     if not cut.any():
         return corners, lengths, owner, None, before
+    halves = _halves(corners, lengths, owner, starts, raw, cut, tol)
+    areas = [_areas(*half) for half in halves]
+    small = np.minimum(*areas) <= min_area
+    if small.any():  # a piece too small for its corners to resolve: keep it whole, on its larger side
+        which = np.flatnonzero(cut)[small]
+        before[which] = np.where(areas[0][small] >= areas[1][small], 1, -1)
+        cut[which] = False
+        if not cut.any():
+            return corners, lengths, owner, None, before
+        halves = _halves(corners, lengths, owner, starts, raw, cut, tol)
+    kept, split = np.flatnonzero(~cut), np.flatnonzero(cut)
+    parent = np.concatenate([kept, split, split])
+    new_corners = np.concatenate([corners[~cut[owner]], halves[0][0], halves[1][0]])
+    lengths = np.concatenate([lengths[kept], halves[0][1], halves[1][1]])
+    owner = np.repeat(np.arange(len(lengths)), lengths)
+    pieces = np.concatenate([before[kept], np.ones(len(split), np.int8), -np.ones(len(split), np.int8)])
+    return new_corners, lengths, owner, parent, pieces
 
-    in_cut = cut[owner]
-    index = np.flatnonzero(in_cut)  # work on the cut polygons' corners only
+
+def _halves(corners, lengths, owner, starts, raw, cut, tol):
+    """The positive and the negative piece of every cut polygon: two ``(corners, lengths)``.
+
+    Walking each cut polygon's corners in order, a piece keeps the corners on its
+    side and gains the point where an edge crosses the line; the walk keeps both
+    pieces convex and counter-clockwise.
+    """
+    index = np.flatnonzero(cut[owner])  # work on the cut polygons' corners only
     d = raw[index]
     d[np.abs(d) <= tol] = 0.0
     sub_owner = owner[index]
@@ -186,15 +214,19 @@ def _cut(corners, lengths, owner, slope, offset, slope_bound, offset_bound, tol)
     hit = points + t[:, None] * (points[following] - points)
     both = np.stack([points, hit], axis=1).reshape(-1, 2)
     pair_owner = np.repeat(sub_owner, 2)
-    kept, split = np.flatnonzero(~cut), np.flatnonzero(cut)
-    new_corners, new_lengths = [corners[~in_cut]], [lengths[kept]]
+    halves = []
     for side in (d >= 0, d <= 0):
         # Each corner emits itself (when on this side), then the crossing on its edge.
         emit = np.stack([side, crossing], axis=1).ravel()
-        new_corners.append(both[emit])
-        new_lengths.append(np.bincount(pair_owner[emit], minlength=len(cut))[split])
-    parent = np.concatenate([kept, split, split])
-    lengths = np.concatenate(new_lengths)
-    owner = np.repeat(np.arange(len(lengths)), lengths)
-    pieces = np.concatenate([before[kept], np.ones(len(split), np.int8), -np.ones(len(split), np.int8)])
-    return np.concatenate(new_corners), lengths, owner, parent, pieces
+        halves.append((both[emit], np.bincount(pair_owner[emit], minlength=len(cut))[cut]))
+    return halves
+
+
+def _areas(corners, lengths):
+    """Shoelace areas ``(R,)`` of polygons stored one after another, each about its first corner."""
+    starts = np.cumsum(lengths) - lengths
+    local = corners - np.repeat(corners[starts], lengths, axis=0)
+    following = np.arange(1, len(corners) + 1)
+    following[starts + lengths - 1] = starts
+    cross = local[:, 0] * local[following, 1] - local[:, 1] * local[following, 0]
+    return 0.5 * np.add.reduceat(cross, starts)

@@ -12,8 +12,9 @@
 // regions of layers 1..l+1; maps[l] = {A: Float64Array(R * m_l * 2), c: Float64Array(R * m_l)}
 // with layer l's pre-activation in region r equal to A[r, k, :] · x + c[r, k]. No DOM, no Bokeh.
 
-// As deep_partition.RELATIVE_TOLERANCE and ROUNDING.
+// As deep_partition.RELATIVE_TOLERANCE, RELATIVE_AREA and ROUNDING.
 const RELATIVE_TOLERANCE = 1e-9
+const RELATIVE_AREA = 1e-12
 const ROUNDING = 1e-11
 
 // One region while it is built: its polygon, signs so far and, per layer so far, the affine
@@ -64,7 +65,7 @@ function next_maps(net, l, below, signs, offset) {
 }
 
 // Cut one region by neuron k of the current layer; push the region or its two pieces onto out.
-function cut(region, map, k, column, tol, out) {
+function cut(region, map, k, column, tol, min_area, out) {
   const a0 = map.A[2 * k], a1 = map.A[2 * k + 1], offset = map.c[k]
   const norm = Math.sqrt(a0 * a0 + a1 * a1)
   const {x, y} = region
@@ -100,6 +101,13 @@ function cut(region, map, k, column, tol, out) {
       px.push(hx); py.push(hy); nxs.push(hx); nys.push(hy)
     }
   }
+  const positive_area = local_area(px, py)
+  const negative_area = local_area(nxs, nys)
+  if (Math.min(positive_area, negative_area) <= min_area) { // too small to resolve: keep it whole
+    region.signs[column] = positive_area >= negative_area ? 1 : -1
+    out.push(region)
+    return
+  }
   const positive = {x: px, y: py, signs: region.signs, maps: region.maps}
   const negative = {x: nxs, y: nys, signs: Int8Array.from(region.signs), maps: region.maps}
   positive.signs[column] = 1
@@ -107,11 +115,23 @@ function cut(region, map, k, column, tol, out) {
   out.push(positive, negative)
 }
 
+// deep_partition._areas: the shoelace area about the first corner (less rounding).
+function local_area(xs, ys) {
+  let total = 0
+  for (let i = 0; i < xs.length; i++) {
+    const j = i + 1 === xs.length ? 0 : i + 1
+    total += (xs[i] - xs[0]) * (ys[j] - ys[0]) - (ys[i] - ys[0]) * (xs[j] - xs[0])
+  }
+  return 0.5 * total
+}
+
 // deep_partition.deep_partition: the regions of box = [[x0, x1], [y0, y1]].
 export function partition(net, box) {
   if (net.sizes[0] !== 2) throw new Error(`net must read 2 inputs, got ${net.sizes[0]}`)
   const [[x0, x1], [y0, y1]] = box
   const tol = RELATIVE_TOLERANCE * Math.hypot(x1 - x0, y1 - y0)
+  const scale = Math.max(Math.abs(x0), Math.abs(x1), Math.abs(y0), Math.abs(y1), Math.hypot(x1 - x0, y1 - y0))
+  const min_area = RELATIVE_AREA * scale * scale
   const total = net.sizes.slice(1).reduce((s, m) => s + m, 0)
   let regions = [{x: [x0, x1, x1, x0], y: [y0, y0, y1, y1], signs: new Int8Array(total), maps: []}]
   const counts = []
@@ -129,7 +149,7 @@ export function partition(net, box) {
     }
     for (let k = 0; k < m; k++, column++) {
       const out = []
-      for (const region of regions) cut(region, region.maps[l], k, column, tol, out)
+      for (const region of regions) cut(region, region.maps[l], k, column, tol, min_area, out)
       regions = out
     }
     counts.push(regions.length)

@@ -28,13 +28,15 @@ def networks():
     for seed, sizes in enumerate([(2, 8, 8), (2, 16, 16, 1), (2, 5, 1, 4), (2, 12, 6, 3)]):
         yield f"random {sizes}", training.init_network(sizes, seed=seed), ((-1.0, 1.0), (-1.0, 1.0))
     rng = np.random.default_rng(0)
-    for index in range(6):
-        sizes = [2, *rng.integers(1, 5, size=rng.integers(1, 4))]
-        pool = rng.integers(-2, 3, size=(3, 5)).astype(float)
+    for index in range(16):
+        sizes = [2, *rng.integers(1, 7, size=rng.integers(1, 4))]
+        pool = rng.integers(-2, 3, size=(3, 7)).astype(float)
         layers = []
         for n, m in zip(sizes[:-1], sizes[1:], strict=True):
             rows = pool[rng.integers(0, 3, size=m)][:, : n + 1]
             rows[rng.random(m) < 0.3] = rng.integers(-2, 3, size=n + 1)
+            if index >= 10:  # nudged by about the tolerance: slivers and near misses
+                rows += 10.0 ** -rng.integers(8, 13) * rng.normal(size=rows.shape)
             layers.append(nt.Layer(rows[:, :n], rows[:, n]))
         yield f"degenerate {index}", nt.Network(layers), ((-2.0, 2.0), (-1.0, 2.0))
     first = nt.Layer([[1.0, 0.0], [1.0, 0.0], [0.0, 0.0], [0.0, 1.0]], [0.0, 0.0, 0.0, -5.0])
