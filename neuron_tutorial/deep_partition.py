@@ -51,6 +51,35 @@ class NetworkPartition(Partition):
             raise ValueError(f"layer must be a layer index in [0, {len(self.maps)}), got {layer}")
         return self.maps[layer]
 
+    def boundary(self, layer: int, neuron: int) -> np.ndarray:
+        """The zero set of one neuron as segments ``(S, 2, 2)``: bent where it crosses regions below.
+
+        The edges of the neuron's positive regions that lie on its zero line there
+        (both ends within twice the tolerance), so each piece of the boundary comes once.
+        """
+        A, c = self.affine(layer)
+        if not 0 <= neuron < A.shape[1]:
+            raise ValueError(f"neuron must be a neuron index in [0, {A.shape[1]}), got {neuron}")
+        column = sum(self.layer.sizes[1 : layer + 1]) + neuron
+        positive = np.flatnonzero(self.signs[:, column] > 0)
+        polygons = [self.regions[r].polygon for r in positive]
+        if not polygons:
+            return np.zeros((0, 2, 2))
+        lengths = np.array([len(p) for p in polygons])
+        corners, owner = np.concatenate(polygons), np.repeat(positive, lengths)
+        slope, offset = A[owner, neuron], c[owner, neuron]
+        norm = np.linalg.norm(slope, axis=1)
+        on = np.abs(np.einsum("vd,vd->v", corners, slope) + offset) <= 2 * self._tolerance() * norm
+        starts = np.cumsum(lengths) - lengths
+        following = np.arange(1, len(corners) + 1)
+        following[starts + lengths - 1] = starts
+        edge = on & on[following] & (norm > 0)
+        return np.stack([corners[edge], corners[following[edge]]], axis=1)
+
+    def _tolerance(self) -> float:
+        (x0, x1), (y0, y1) = self.domain
+        return RELATIVE_TOLERANCE * float(np.hypot(x1 - x0, y1 - y0))
+
     def locate(self, points) -> np.ndarray:
         """Index of the region holding each point: ``(N, 2)`` -> ``(N,)``, -1 outside the box.
 

@@ -226,3 +226,28 @@ def test_bad_input():
     with pytest.raises(ValueError, match="layer"):
         p.affine(2)
     assert p.locate([[5.0, 5.0]])[0] == -1
+
+
+@pytest.mark.parametrize("sizes, seed", [((2, 8, 8), 0), ((2, 6, 6, 1), 4)])
+def test_boundary_segments_are_where_the_neuron_changes_sign(sizes, seed):
+    """Each horizontal line crosses a neuron's boundary segments where its sampled sign changes."""
+    net = he_network(sizes, seed)
+    p = nt.partition_2d(net, BOX)
+    xs = np.linspace(-1, 1, 40_001)
+    for layer in range(len(net)):
+        for neuron in range(net.sizes[layer + 1]):
+            segments = p.boundary(layer, neuron)
+            ends = segments.reshape(-1, 2)
+            values = net.pre_activations(ends)[layer][:, neuron]
+            assert np.all(np.abs(values) < 1e-8)
+            for height in np.random.default_rng(seed + neuron).uniform(-1, 1, 5):
+                z = net.pre_activations(np.c_[xs, np.full_like(xs, height)])[layer][:, neuron]
+                changes = xs[1:][(z[1:] > 0) != (z[:-1] > 0)]
+                (y0, y1) = segments[:, 0, 1], segments[:, 1, 1]
+                t = (height - y0) / np.where(y1 == y0, np.nan, y1 - y0)
+                crossing = (t >= 0) & (t <= 1)
+                left, right = segments[crossing, 0, 0], segments[crossing, 1, 0]
+                at = left + t[crossing] * (right - left)
+                found = np.unique(np.round(at, 6))
+                assert len(found) == len(changes)
+                np.testing.assert_allclose(np.sort(found), changes, atol=1e-4)

@@ -170,6 +170,30 @@ export function partition(net, box) {
   }
 }
 
+// NetworkPartition.boundary: the zero set of neuron k of layer l as segments, a Float64Array
+// (x0, y0, x1, y1, ...): the edges of its positive regions whose ends lie on its zero line there.
+export function boundary(part, net, l, k, box) {
+  const [[x0, x1], [y0, y1]] = box
+  const tol = 2 * RELATIVE_TOLERANCE * Math.hypot(x1 - x0, y1 - y0)
+  const m = net.sizes[l + 1]
+  const column = net.sizes.slice(1, l + 1).reduce((s, v) => s + v, 0) + k
+  const {A, c} = part.maps[l]
+  const out = []
+  part.xs.forEach((xs, r) => {
+    if (part.signs[r][column] <= 0) return
+    const a0 = A[(r * m + k) * 2], a1 = A[(r * m + k) * 2 + 1], offset = c[r * m + k]
+    const norm = Math.sqrt(a0 * a0 + a1 * a1)
+    if (norm === 0) return
+    const ys = part.ys[r]
+    const on = xs.map((x, i) => Math.abs(a0 * x + a1 * ys[i] + offset) <= tol * norm)
+    for (let i = 0; i < xs.length; i++) {
+      const j = i + 1 === xs.length ? 0 : i + 1
+      if (on[i] && on[j]) out.push(xs[i], ys[i], xs[j], ys[j])
+    }
+  })
+  return Float64Array.from(out)
+}
+
 // Signed area of polygon r (the shoelace formula): positive for counter-clockwise corners.
 export function area(xs, ys) {
   let total = 0

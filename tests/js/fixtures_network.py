@@ -54,9 +54,12 @@ def partitions():
     cases = []
     for name, net, box in networks():
         p = nt.partition_2d(net, box)
+        # Boundary lengths of the first and the last neuron of every layer.
+        lengths = [[float(np.linalg.norm(np.diff(p.boundary(layer, k), axis=1), axis=2).sum())
+                    for k in (0, net.sizes[layer + 1] - 1)] for layer in range(len(net))]
         cases.append({"name": name, "network": as_json(net), "box": [list(side) for side in box],
                       "counts": list(p.counts), "areas": sorted(r.size for r in p.regions),
-                      "signs": p.signs.tolist()})
+                      "signs": p.signs.tolist(), "boundary_lengths": lengths})
     return cases
 
 

@@ -5,7 +5,7 @@ import {test} from 'node:test'
 import assert from 'node:assert'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {partition, area, locate} from '../../neuron_tutorial/js/network.js'
+import {partition, area, locate, boundary} from '../../neuron_tutorial/js/network.js'
 import {pre_activations} from '../../neuron_tutorial/js/train.js'
 
 const cases = JSON.parse(readFileSync(join(process.env.NT_FIXTURES, 'network_partitions.json'), 'utf8'))
@@ -25,6 +25,19 @@ for (const c of cases) {
     const mine = new Set(part.signs.map(s => Array.from(s).join(',')))
     assert.strictEqual(mine.size, part.signs.length, 'sign patterns repeat')
     assert.deepStrictEqual(mine, new Set(c.signs.map(s => s.join(','))))
+  })
+
+  test(`${c.name}: the same boundary lengths as Python`, () => {
+    const net = as_net(c.network)
+    const part = partition(net, c.box)
+    c.boundary_lengths.forEach((pair, l) => {
+      [0, net.sizes[l + 1] - 1].forEach((k, i) => {
+        const s = boundary(part, net, l, k, c.box)
+        let length = 0
+        for (let j = 0; j < s.length; j += 4) length += Math.hypot(s[j + 2] - s[j], s[j + 3] - s[j + 1])
+        assert.ok(Math.abs(length - pair[i]) < 1e-9, `layer ${l} neuron ${k}: ${length} vs ${pair[i]}`)
+      })
+    })
   })
 
   test(`${c.name}: affine maps and locate at every region's centre`, () => {
