@@ -12,6 +12,8 @@ colour by value or slope without sampling.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from . import checks
@@ -21,8 +23,8 @@ from .partition import Partition, Region
 # Corners closer than this to a line (relative to the box diagonal) count as on it, as in partition.
 RELATIVE_TOLERANCE = 1e-9
 # No region is smaller than this times the box's largest coordinate squared: a smaller piece is
-# below what its corners resolve (a shoelace sum of coordinates that size rounds by about 1e-15).
-RELATIVE_AREA = 1e-12
+# about what its corners resolve (a shoelace sum of coordinates that size rounds by about 1e-15).
+RELATIVE_AREA = 1e-14
 # A neuron whose slope on a region is this small next to the sum of the magnitudes it was
 # computed from is constant there: the slope is rounding, e.g. of two duplicated neurons cancelling.
 ROUNDING = 1e-11
@@ -120,6 +122,26 @@ class NetworkPartition(Partition):
             outside = pts[i : i + chunk] @ normal.T - offset
             result[i : i + chunk] = np.maximum.reduceat(outside, starts, axis=1).argmin(axis=1)
         return result
+
+
+def region_bounds(sizes) -> list[int]:
+    """Upper bounds on the regions of layers ``1..l`` of a network of ``sizes`` ``(n, m_1, ..., m_L)``.
+
+    Inside one region of the layers below, layer ``l``'s ``m_l`` neurons are affine
+    functions of at most ``d_l = min(n, m_1, ..., m_{l-1})`` free directions (the
+    rank of the map so far), and ``m_l`` hyperplanes cut a ``d``-dimensional convex
+    set into at most ``sum_{j <= d} C(m_l, j)`` pieces (Zaslavsky 1975). So the
+    bound multiplies, layer by layer (Serra, Tjandraatmadja and Ramalingam 2018 give a tighter one).
+    """
+    sizes = [checks.count(s, "sizes", minimum=1) for s in sizes]
+    if len(sizes) < 2:
+        raise ValueError(f"sizes must be (n, m_1, ..., m_L) with at least one layer, got {sizes}")
+    bounds, total, rank = [], 1, sizes[0]
+    for m in sizes[1:]:
+        total *= sum(math.comb(m, j) for j in range(min(rank, m) + 1))
+        bounds.append(total)
+        rank = min(rank, m)
+    return bounds
 
 
 def deep_partition(network: Network, box=((0.0, 1.0), (0.0, 1.0))) -> NetworkPartition:

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import neuron_tutorial as nt
+from neuron_tutorial.deep_partition import region_bounds
 
 BOX = ((-1.0, 1.0), (-1.0, 1.0))
 
@@ -59,8 +60,11 @@ def true_signs(net, points):
     return np.sign(np.concatenate(net.pre_activations(points), axis=-1)).astype(np.int8)
 
 
-def check_brute_force(net, p, box, points, area_rel=1e-9):
-    """Every clearly sampled pattern is a region's, found by locate; centroids carry their region's signs."""
+def check_brute_force(net, p, box, points, area_rel=1e-9, clear_above=1e-7):
+    """Every clearly sampled pattern is a region's, found by locate; centroids carry their region's signs.
+
+    A point is clear when no neuron is within ``clear_above`` of 0 there.
+    """
     (x0, x1), (y0, y1) = box
     signs = p.signs
     assert signs.shape == (len(p), sum(net.sizes[1:]))
@@ -68,7 +72,7 @@ def check_brute_force(net, p, box, points, area_rel=1e-9):
     assert all(r.size > 0 for r in p.regions), "a region of zero area"
     assert sum(r.size for r in p.regions) == pytest.approx((x1 - x0) * (y1 - y0), rel=area_rel)
     values = np.concatenate(net.pre_activations(points), axis=-1)
-    clear = np.all(np.abs(values) > 1e-7, axis=1)
+    clear = np.all(np.abs(values) > clear_above, axis=1)
     seen = np.unique(true_signs(net, points[clear]), axis=0)
     patterns = {s.tobytes() for s in signs}
     assert all(s.tobytes() in patterns for s in seen), "a sampled pattern is missing"
@@ -157,6 +161,7 @@ def test_degenerate_networks_against_brute_force(net, box, seed):
     check_brute_force(net, p, box, sample(box, seed, count=1500, grid=41))
     check_polygons(p, box)
     assert p.counts[-1] == len(p) and list(p.counts) == sorted(p.counts)
+    assert all(c <= b for c, b in zip(p.counts, region_bounds(net.sizes), strict=True))
 
 
 @settings(max_examples=60, deadline=None)
@@ -174,14 +179,30 @@ def test_nudged_degenerate_networks(net, box, seed, size):
     """Degenerate networks moved by about the tolerance: slivers, but no region too small to resolve.
 
     Corners closer to a line than the tolerance count as on it, which moves areas by up to
-    the tolerance times a perimeter, hence the looser sum of areas.
+    the tolerance times a perimeter, hence the looser sum of areas; and pieces below
+    ``RELATIVE_AREA`` (up to about 1e-7 across) stay whole, hence points read only 1e-5 from 0.
     """
     rng = np.random.default_rng(seed)
     net = nt.Network([nt.Layer(layer.weights + size * rng.normal(size=layer.weights.shape),
                                layer.biases + size * rng.normal(size=layer.m)) for layer in net.layers])
     p = nt.partition_2d(net, box)
-    check_brute_force(net, p, box, sample(box, seed, count=1500, grid=41), area_rel=1e-7)
+    check_brute_force(net, p, box, sample(box, seed, count=1500, grid=41), area_rel=1e-7, clear_above=1e-5)
     check_polygons(p, box)
+
+
+def test_region_bounds():
+    # Lines at distinct angles close to the centre of a large box cross pairwise inside it:
+    # 1 + m + C(m, 2) regions, the bound exactly.
+    rng = np.random.default_rng(1)
+    angles = np.arange(20) * np.pi / 20 + rng.uniform(0, 0.01, 20)
+    lines = nt.Layer(np.c_[np.cos(angles), np.sin(angles)], rng.uniform(-1, 1, 20))
+    assert region_bounds((2, 20)) == [len(nt.partition_2d(lines, ((-100, 100), (-100, 100))))] == [211]
+    assert region_bounds((2, 3, 1, 5)) == [7, 14, 14 * 6]  # width 1 leaves one direction
+    for seed, sizes in enumerate([(2, 8, 8), (2, 6, 6, 6), (2, 3, 12), (2, 12, 12)]):
+        counts = nt.partition_2d(he_network(sizes, seed), BOX).counts
+        assert all(c <= b for c, b in zip(counts, region_bounds(sizes), strict=True))
+    with pytest.raises(ValueError, match="sizes"):
+        region_bounds((2,))
 
 
 def test_one_layer_network_is_the_layer_partition():

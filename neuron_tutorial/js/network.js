@@ -14,7 +14,7 @@
 
 // As deep_partition.RELATIVE_TOLERANCE, RELATIVE_AREA and ROUNDING.
 const RELATIVE_TOLERANCE = 1e-9
-const RELATIVE_AREA = 1e-12
+const RELATIVE_AREA = 1e-14
 const ROUNDING = 1e-11
 
 // One region while it is built: its polygon, signs so far and, per layer so far, the affine
