@@ -42,6 +42,7 @@ class NetworkPartition(Partition):
         super().__init__(network, box, regions)
         object.__setattr__(self, "maps", tuple(maps))
         object.__setattr__(self, "counts", tuple(counts))
+        object.__setattr__(self, "_cache", {})  # locate's lookup tables, built on first use
 
     @property
     def network(self) -> Network:
@@ -92,9 +93,9 @@ class NetworkPartition(Partition):
             raise ValueError(f"points must have shape (N, 2), got {pts.shape}")
         (x0, x1), (y0, y1) = self.domain
         tol = RELATIVE_TOLERANCE * np.hypot(x1 - x0, y1 - y0)
-        if "patterns" not in self._lookup:
-            self._lookup["patterns"] = {r.signs.tobytes(): i for i, r in enumerate(self.regions)}
-        lookup = self._lookup["patterns"]
+        if "patterns" not in self._cache:
+            self._cache["patterns"] = {r.signs.tobytes(): i for i, r in enumerate(self.regions)}
+        lookup = self._cache["patterns"]
         signs = np.sign(np.concatenate(self.layer.pre_activations(pts), axis=-1)).astype(np.int8)
         found = np.array([lookup.get(s.tobytes(), -1) for s in signs], dtype=np.intp).reshape(len(pts))
         inside = (pts[:, 0] >= x0 - tol) & (pts[:, 0] <= x1 + tol)
@@ -107,15 +108,17 @@ class NetworkPartition(Partition):
 
     def _nearest_polygon(self, pts):
         """The region whose polygon each point is least outside of: ``(N, 2)`` -> ``(N,)``."""
-        if "edges" not in self._lookup:
+        if "edges" not in self._cache:
             polygons = [r.polygon for r in self.regions]
             start = np.concatenate([p for p in polygons])
             edge = np.concatenate([np.roll(p, -1, axis=0) - p for p in polygons])
             normal = np.stack([edge[:, 1], -edge[:, 0]], axis=1)  # outward for counter-clockwise
-            normal /= np.linalg.norm(normal, axis=1, keepdims=True)
+            norm = np.linalg.norm(normal, axis=1, keepdims=True)
+            normal /= np.where(norm > 0, norm, 1.0)
+            offset = np.where(norm[:, 0] > 0, np.einsum("ij,ij->i", normal, start), np.inf)  # no edge, no say
             starts = np.cumsum([0] + [len(p) for p in polygons[:-1]])
-            self._lookup["edges"] = (normal, np.einsum("ij,ij->i", normal, start), starts)
-        normal, offset, starts = self._lookup["edges"]
+            self._cache["edges"] = (normal, offset, starts)
+        normal, offset, starts = self._cache["edges"]
         result = np.empty(len(pts), dtype=np.intp)
         chunk = max(1, 2_000_000 // len(offset))
         for i in range(0, len(pts), chunk):
