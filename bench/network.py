@@ -53,7 +53,8 @@ def shapely_counts(net, box) -> list[int]:
                         continue
                     foot, along = -b * np.array([a1, a2]) / norm**2, np.array([-a2, a1]) / norm
                     line = LineString([foot - reach * along, foot + reach * along])
-                    kept += [g for g in split(part, line).geoms if g.area > tiny]
+                    # shapely returns no pieces at all for a line along an edge: the part stays whole
+                    kept += [g for g in (split(part, line).geoms or [part]) if g.area > tiny]
                 parts = kept
             pieces += parts
         regions = pieces

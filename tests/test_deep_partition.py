@@ -124,7 +124,8 @@ def shapely_partition(net, box):
                 foot = -b * np.array([a1, a2]) / norm**2
                 direction = np.array([-a2, a1]) / norm
                 line = LineString([foot - reach * direction, foot + reach * direction])
-                parts = [g for part in parts for g in split(part, line).geoms if g.area > 1e-12]
+                # shapely returns no pieces at all for a line along an edge: then the part stays whole
+                parts = [g for part in parts for g in (split(part, line).geoms or [part]) if g.area > 1e-12]
             pieces += parts
         regions = pieces
         counts.append(len(regions))
