@@ -174,7 +174,7 @@ def deep_partition(network: Network, box=((0.0, 1.0), (0.0, 1.0))) -> NetworkPar
         if index:
             mask = (signs[:, -network.sizes[index] :] > 0).astype(float)
             A_prev, c_prev = maps[-1]
-            A = np.matmul(layer.weights, A_prev * mask[:, :, None])
+            A = np.moveaxis(np.tensordot(A_prev * mask[:, :, None], layer.weights, axes=(1, 1)), 2, 1)
             c = (c_prev * mask) @ layer.weights.T + layer.biases
             magnitude = np.abs(layer.weights)
             A_bound = (np.linalg.norm(A_prev, axis=2) * mask) @ magnitude.T
