@@ -247,6 +247,8 @@ def test_bad_input():
         p.locate(np.zeros((3, 3)))
     with pytest.raises(ValueError, match="layer"):
         p.affine(2)
+    with pytest.raises(ValueError, match="neuron"):
+        p.boundary(1, 3)
     assert p.locate([[5.0, 5.0]])[0] == -1
 
 
