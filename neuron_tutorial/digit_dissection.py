@@ -71,6 +71,32 @@ class DigitsDissection(Counts):
         return np.nanmedian(self.direction_kurtosis, axis=2)
 
 
+def dissect_activations(acts, truth, alphas, seed: int, q: float = 0.9):
+    """Dissect one layer's outputs ``acts`` ``(N, h)`` against concepts ``truth`` (bool ``(N, C)``).
+
+    Constant units are left out; direction ``j`` at ``α`` is column ``j`` of
+    ``Q^α``, ``Q = random_rotation(k, seed)`` over the ``k`` live units. Returns
+    ``k`` and, per α and direction (``(A, h)``, slots ``j >= k`` padded), the best
+    IoU, best concept, excess kurtosis and ``(A, h, TOP)`` top images.
+    """
+    acts, h = np.asarray(acts, dtype=float), np.shape(acts)[1]
+    best_iou, best_concept = np.zeros((len(alphas), h)), np.full((len(alphas), h), -1)
+    kurtosis, top = np.full((len(alphas), h), np.nan), np.full((len(alphas), h, TOP), -1)
+    live = acts[:, np.ptp(acts, axis=0) > 0]                               # (N, k)
+    k = live.shape[1]
+    if k == 0:
+        return k, best_iou, best_concept, kurtosis, top
+    rotation = random_rotation(k, seed)
+    for j, alpha in enumerate(alphas):
+        values = live @ partial_rotation(rotation, alpha)                # (N, k): one column per direction
+        scores = iou(top_quantile_masks(values, q), truth)               # (k, C)
+        best_iou[j, :k] = scores.max(axis=1)
+        best_concept[j, :k] = scores.argmax(axis=1)
+        kurtosis[j, :k] = excess_kurtosis(values)
+        top[j, :k] = np.argsort(-values, axis=0, kind="stable")[:TOP].T
+    return k, best_iou, best_concept, kurtosis, top
+
+
 def dissect_digits(activation: str, alphas: np.ndarray, seeds: list, *, trained: bool, hidden: int,
                    q: float, threshold: float, steps: int) -> DigitsDissection:
     """Train (or, with ``trained=False``, only initialise) and dissect one network per seed."""
@@ -79,24 +105,8 @@ def dissect_digits(activation: str, alphas: np.ndarray, seeds: list, *, trained:
     truth = digit_concepts.labels(images[held_out], digits[held_out], reference=images)
     nets = train_networks(activation, seeds, hidden=hidden, steps=steps if trained else 0)
     acts = nets.hidden(images[held_out])                                   # (S, N, h)
-    shape = (len(seeds), len(alphas), hidden)
-    best_iou, best_concept = np.zeros(shape), np.full(shape, -1)
-    kurtosis = np.full(shape, np.nan)
-    top = np.full(shape + (TOP,), -1)
-    live_counts = np.zeros(len(seeds), dtype=int)
-    for i, seed in enumerate(seeds):
-        live = acts[i][:, np.ptp(acts[i], axis=0) > 0]                   # (N, k)
-        k = live_counts[i] = live.shape[1]
-        if k == 0:
-            continue
-        rotation = random_rotation(k, seed)
-        for j, alpha in enumerate(alphas):
-            values = live @ partial_rotation(rotation, alpha)            # (N, k): one column per direction
-            scores = iou(top_quantile_masks(values, q), truth)           # (k, C)
-            best_iou[i, j, :k] = scores.max(axis=1)
-            best_concept[i, j, :k] = scores.argmax(axis=1)
-            kurtosis[i, j, :k] = excess_kurtosis(values)
-            top[i, j, :k] = np.argsort(-values, axis=0, kind="stable")[:TOP].T
+    parts = [dissect_activations(acts[i], truth, alphas, seed, q) for i, seed in enumerate(seeds)]
+    live, best_iou, best_concept, kurtosis, top = (np.array(p) for p in zip(*parts, strict=True))
     return DigitsDissection(activation, trained, alphas, np.array(seeds), q, threshold, images[held_out],
-                            held_out, digits[held_out], digit_concepts.NAMES, truth, live_counts,
+                            held_out, digits[held_out], digit_concepts.NAMES, truth, live,
                             nets.train_accuracy, nets.test_accuracy, best_iou, best_concept, kurtosis, top)
