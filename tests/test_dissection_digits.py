@@ -158,3 +158,17 @@ def test_paired_refuses_what_it_cannot_compute(runs):
         half.paired("detectors")
     with pytest.raises(ValueError, match="differences"):
         detectors.spread([])
+
+
+@pytest.mark.parametrize("activation", ["linear", "relu"])
+def test_training_commutes_with_a_rotation_of_the_hidden_layer_only_without_relu(activation):
+    """Why the linear control favours no basis: a rotated start trains into the rotated network."""
+    start = train_networks(activation, [7], steps=0)
+    q = random_rotation(64, 8)
+    turned = type(start)(activation, q @ start.weights, start.biases @ q.T, start.readout @ q.T,
+                         start.readout_biases, start.train_accuracy, start.test_accuracy)
+    plain = train_networks(activation, [7], steps=10)
+    rotated = train_networks(activation, [7], steps=10, start=turned)
+    same = np.allclose(rotated.weights, q @ plain.weights, atol=1e-9) and np.allclose(
+        rotated.readout, plain.readout @ q.T, atol=1e-9)
+    assert same == (activation == "linear")
