@@ -7,7 +7,8 @@ count "unique detectors"; rotating the layer's activation space by ``Q^α``
 that count. Here the same procedure runs at toy scale: the input world is the
 unit square with eight named concepts (regions), and the layer is the hidden
 layer of a small network trained with numpy to predict them, once with a ReLU
-and once without (the linear control).
+and once without (the linear control). ``run(..., data="digits")`` runs the
+same procedure on a real trained layer (:mod:`.digit_dissection`).
 
 Choices, each for a reason given on page 7:
 
@@ -30,7 +31,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import checks
+from .detectors import Counts, excess_kurtosis, iou, spread, top_quantile_masks
+from .digit_dissection import DigitsDissection, dissect_digits
 from .directions import ACTIVATIONS, grid, partial_rotation, random_rotation
+
+__all__ = ["CONCEPTS", "Concept", "Counts", "DigitsDissection", "Dissection", "concept_masks",
+           "excess_kurtosis", "iou", "run", "spread", "top_quantile_masks", "train_hidden"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -88,33 +94,6 @@ def concept_masks(points, concepts=CONCEPTS) -> np.ndarray:
     return np.stack([c.contains(p) for c in concepts], axis=1)
 
 
-def top_quantile_masks(values, q: float = 0.9) -> np.ndarray:
-    """Where each column of ``values`` ``(N, d)`` lies strictly above its ``q``-quantile: bool ``(N, d)``.
-
-    Strictly above, so a column that is constant (a dead unit) has an empty mask,
-    and a ReLU unit that is positive on less than ``1 - q`` of the inputs has its
-    positive set as mask.
-    """
-    v = checks.finite_array(values, "values", ndim=2)
-    if len(v) == 0:
-        raise ValueError("values must have at least one row (one input)")
-    return v > np.quantile(v, checks.quantile(q), axis=0)
-
-
-def iou(masks, concepts) -> np.ndarray:
-    """Intersection over union of every mask ``(N, d)`` with every concept ``(N, C)``: ``(d, C)``.
-
-    Two empty sets score 0, not 1: an empty mask detects nothing.
-    """
-    a = np.asarray(masks, dtype=bool)
-    b = np.asarray(concepts, dtype=bool)
-    if a.ndim != 2 or b.ndim != 2 or len(a) != len(b):
-        raise ValueError(f"masks (N, d) and concepts (N, C) must share N, got {a.shape} and {b.shape}")
-    inter = a.T.astype(float) @ b
-    union = a.sum(axis=0)[:, None] + b.sum(axis=0)[None, :] - inter
-    return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-
-
 def train_hidden(activation: str, seeds, points, *, hidden: int = 16, steps: int = 800,
                  learning_rate: float = 0.2, momentum: float = 0.9, train_grid: int = 24):
     """Train one network per seed: its hidden layer at ``points`` ``(N, 2)``, readout and accuracy.
@@ -162,7 +141,7 @@ def train_hidden(activation: str, seeds, points, *, hidden: int = 16, steps: int
 
 
 @dataclass(frozen=True, eq=False)
-class Dissection:
+class Dissection(Counts):
     """The measured experiment for one activation; ``S`` seeds, ``A`` values of α, ``h`` hidden units.
 
     Direction ``j`` at ``α`` is column ``j`` of ``Q^α`` over the live units (at
@@ -191,30 +170,22 @@ class Dissection:
     best_iou: np.ndarray
     best_concept: np.ndarray
 
-    @property
-    def detectors(self) -> np.ndarray:
-        return (self.best_iou >= self.threshold).sum(axis=2)
-
-    @property
-    def concept_detected(self) -> np.ndarray:
-        """Whether some direction detects concept ``c``: bool ``(S, A, C)``."""
-        hit = self.best_iou >= self.threshold
-        return np.stack([(hit & (self.best_concept == k)).any(axis=2)
-                         for k in range(len(self.concepts))], axis=2)
-
-    @property
-    def unique_detectors(self) -> np.ndarray:
-        return self.concept_detected.sum(axis=2)
-
 
 def run(activation: str = "relu", alphas=(0.0, 0.25, 0.5, 0.75, 1.0), seeds=range(10), *,
-        hidden: int = 16, q: float = 0.9, threshold: float = 0.5, grid_size: int = 40,
-        steps: int = 800) -> Dissection:
-    """Dissect the hidden layer of one trained network per seed, along ``Q^α`` for each α.
+        data: str = "toy", trained: bool = True, hidden: int | None = None, q: float = 0.9,
+        threshold: float | None = None, grid_size: int | None = None, steps: int | None = None):
+    """Dissect the hidden layer of one network per seed, along ``Q^α`` for each α.
 
     ``alphas`` are numbers in [0, 1]; ``seeds`` distinct whole numbers (seed ``s``
-    fixes the network's initialisation and its random rotation). Deterministic.
+    fixes the network's initialisation and its random rotation). ``data`` is
+    ``"toy"`` (the unit square, a :class:`Dissection`; defaults ``hidden=16``,
+    ``threshold=0.5``, ``grid_size=40``, ``steps=800``) or ``"digits"`` (a
+    :class:`~.digit_dissection.DigitsDissection`; defaults ``hidden=64``,
+    ``threshold=0.4``, ``steps=200``; no grid). ``trained=False`` dissects the
+    networks at their initialisation, the baseline. Deterministic.
     """
+    if data not in ("toy", "digits"):
+        raise ValueError(f"data must be 'toy' or 'digits', got {data!r}")
     if activation not in ACTIVATIONS:
         raise ValueError(f"activation must be one of {ACTIVATIONS}, got {activation!r}")
     a = checks.finite_array(alphas, "alphas", ndim=1)
@@ -226,13 +197,24 @@ def run(activation: str = "relu", alphas=(0.0, 0.25, 0.5, 0.75, 1.0), seeds=rang
         raise ValueError(f"seeds must be a list of whole numbers >= 0, got {seeds!r}") from error
     if not s or len(set(s)) != len(s):
         raise ValueError(f"seeds must be a non-empty list of distinct whole numbers, got {seeds!r}")
-    hidden = checks.count(hidden, "hidden", minimum=1)
+    if not isinstance(trained, bool | np.bool_):
+        raise ValueError(f"trained must be True or False, got {trained!r}")
+    toy = data == "toy"
+    hidden = checks.count(16 if toy and hidden is None else 64 if hidden is None else hidden, "hidden",
+                          minimum=1)
     q = checks.quantile(q)
+    threshold = (0.5 if toy else 0.4) if threshold is None else threshold
     t = checks.finite_array(threshold, "threshold")
     if t.ndim != 0 or not 0 < float(t) <= 1:
         raise ValueError(f"threshold must be a number in (0, 1], got {threshold!r}")
-    grid_size = checks.count(grid_size, "grid_size", minimum=2)
-    steps = checks.count(steps, "steps")
+    steps = checks.count((800 if toy else 200) if steps is None else steps, "steps")
+    if not toy:
+        if grid_size is not None:
+            raise ValueError("grid_size applies to data='toy' only (the digits have their images)")
+        return dissect_digits(activation, a, s, trained=bool(trained), hidden=hidden, q=q,
+                              threshold=float(t), steps=steps)
+    grid_size = checks.count(40 if grid_size is None else grid_size, "grid_size", minimum=2)
+    steps = steps if trained else 0
 
     points = grid(grid_size)
     truth = concept_masks(points)
