@@ -5,10 +5,11 @@ and the file-writing build, command line and notebook display in ``neuron_tutori
 """
 
 from . import dissection, superposition
+from .deep_partition import partition_2d
 from .directions import direction_neuron, partial_rotation, random_rotation, rotated
 from .layer import Layer, load_layer, random_layer, relu
 from .network import Network, slice_network
-from .partition import Partition, Region, partition_1d, partition_2d
+from .partition import Partition, Region, partition_1d
 from .slices import Plane, plane_through, slice_layer
 from .thresholds import quantile_thresholds
 

@@ -16,7 +16,7 @@ import math
 
 import numpy as np
 
-from . import checks
+from . import checks, partition
 from .network import Network
 from .partition import Partition, Region
 
@@ -145,6 +145,17 @@ def region_bounds(sizes) -> list[int]:
         bounds.append(total)
         rank = min(rank, m)
     return bounds
+
+
+def partition_2d(layer, box=((0.0, 1.0), (0.0, 1.0))) -> Partition:
+    """The exact partition of ``box`` by a two-input layer or network: ``nt.partition_2d``.
+
+    A ``Layer`` is cut by its boundary lines (``partition.partition_2d``); a ``Network`` into
+    the regions where every neuron of every layer keeps its sign (``deep_partition``).
+    """
+    if isinstance(layer, Network):
+        return deep_partition(layer, box)
+    return partition.partition_2d(layer, box)
 
 
 def deep_partition(network: Network, box=((0.0, 1.0), (0.0, 1.0))) -> NetworkPartition:
