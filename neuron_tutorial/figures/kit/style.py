@@ -144,7 +144,8 @@ def script(name: str) -> str:
 
 # Run once the document is ready: follow the page's light/dark scheme, name the controls.
 THEME_CODE = 'import follow_scheme from "nt/theme.js"\nexport default (args) => follow_scheme(args)\n'
-ACCESS_CODE = ('import name_all_controls from "nt/access.js"\nimport {compile_callbacks} from "nt/interact.js"\n'
+ACCESS_CODE = ('import name_all_controls from "nt/access.js"\n'
+               'import {compile_callbacks} from "nt/interact.js"\n'
                'export default () => { name_all_controls(); compile_callbacks(Bokeh.documents.at(-1)) }\n')
 
 
