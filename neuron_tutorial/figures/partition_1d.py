@@ -35,7 +35,7 @@ from bokeh.models import (
 from ..layer import Layer
 from ..partition import RELATIVE_TOLERANCE, partition_1d
 from .kit import layer_1d, style
-from .kit.text import fmt
+from .kit.text import fmt, signed
 
 ROW = 24           # pixels per row of the region chart
 NARROW = 0.03      # regions narrower than this (in input units) carry no text: it would overlap
@@ -43,7 +43,7 @@ NARROW = 0.03      # regions narrower than this (in input units) carry no text: 
 
 def _formula(w: float, b: float) -> str:
     """style.js's ``formula``: ``1.20·F − 0.35``."""
-    return f"{fmt(w)}·F {'−' if b < 0 else '+'} {fmt(abs(b))}"
+    return f"{fmt(w)}·F {signed(b)}"
 
 
 def state(layer: Layer, live: float, high: bool, scheme: str = "light") -> dict:

@@ -20,6 +20,7 @@ from ..layer import Layer, random_layer
 from ..partition import Region, partition_2d
 from ..thresholds import quantile_thresholds
 from .kit import style
+from .kit.geometry import clip_line
 
 BOX = ((0.0, 1.0), (0.0, 1.0))
 MODES = ["sign", "high output (95% quantile)"]
@@ -69,27 +70,6 @@ def region_pair(partition, k: int):
     pairs = [(i, positive[r.tobytes()]) for i, r in enumerate(signs) if r[k] < 0 and r.tobytes() in positive]
     sizes = [region.size for region in partition.regions]
     return max(pairs, key=lambda pair: min(sizes[pair[0]], sizes[pair[1]]), default=None)
-
-
-def clip_line(w, b, box=BOX):
-    """The part of the line ``w · x + b = 0`` inside ``box``: ``([xa, xb], [ya, yb])`` or None."""
-    norm = np.sqrt(w @ w)
-    if norm == 0:
-        return None
-    n, offset = w / norm, b / norm
-    point, direction = -offset * n, np.array([-n[1], n[0]])
-    lo, hi = -np.inf, np.inf
-    for p, dp, (a, c) in zip(point, direction, box, strict=True):
-        if dp == 0:
-            if p < a or p > c:
-                return None
-        else:
-            ta, tc = (a - p) / dp, (c - p) / dp
-            lo, hi = max(lo, min(ta, tc)), min(hi, max(ta, tc))
-    if not hi - lo > 1e-9 * np.hypot(box[0][1] - box[0][0], box[1][1] - box[1][0]):
-        return None
-    ends = point + np.outer([lo, hi], direction)
-    return ends[:, 0].tolist(), ends[:, 1].tolist()
 
 
 def key_html(most: int, high: bool, chosen: int | None = None) -> str:

@@ -27,6 +27,7 @@ from bokeh.models import (
 
 from ..layer import Layer
 from .kit import style
+from .kit.geometry import clip_line
 from .kit.text import fmt
 
 PIXELS = 64        # the colour map is a PIXELS x PIXELS image of the output
@@ -54,30 +55,6 @@ def image(w1: float, w2: float, b: float) -> np.ndarray:
     return (w1 * centres[None, :] + w2 * centres[:, None] + b).astype(np.float32)
 
 
-def clip(w1: float, w2: float, b: float):
-    """The piece of the boundary ``w1 F1 + w2 F2 + b = 0`` inside the square, or None.
-
-    Returns ``((x0, y0), (x1, y1))``: where the line meets the square's edges.
-    """
-    points = []
-    for x in (0.0, 1.0):
-        if w2 != 0:
-            y = -(b + w1 * x) / w2
-            if 0 <= y <= 1:
-                points.append((x, y))
-    for y in (0.0, 1.0):
-        if w1 != 0:
-            x = -(b + w2 * y) / w1
-            if 0 <= x <= 1:
-                points.append((x, y))
-    pairs = [(p, q) for i, p in enumerate(points) for q in points[i + 1:]]
-    if not pairs:
-        return None
-    far = max(pairs, key=lambda pq: (pq[0][0] - pq[1][0]) ** 2 + (pq[0][1] - pq[1][1]) ** 2)
-    # A line through a corner only touches the square: no boundary inside.
-    return far if far[0] != far[1] else None
-
-
 def describe(w1: float, w2: float, b: float, f1: float, f2: float) -> str:
     """The read-out: the output at the input, its side of the boundary and its distance."""
     a = w1 * f1 + w2 * f2 + b
@@ -87,14 +64,15 @@ def describe(w1: float, w2: float, b: float, f1: float, f2: float) -> str:
     norm = float(np.hypot(w1, w2))
     if norm == 0:
         return f"{first}<br>w = 0: the neuron is constant, A = b everywhere. It has no boundary."
-    where = "" if clip(w1, w2, b) else " The boundary misses the square."
+    where = "" if clip_line((w1, w2), b) else " The boundary misses the square."
     return (f"{first}<br>‖w‖ = {fmt(norm)}, so the input is |A|/‖w‖ = {fmt(abs(a) / norm)} "
             f"from the boundary.{where}")
 
 
 def state(w1: float, w2: float, b: float, f1: float, f2: float, scheme: str = "light") -> dict:
     """Everything the figure draws for one setting: the Python side of single_neuron_2d.js."""
-    segment = clip(w1, w2, b)
+    ends = clip_line((w1, w2), b)
+    segment = None if ends is None else tuple(zip(*ends, strict=True))
     norm = float(np.hypot(w1, w2))
     a = w1 * f1 + w2 * f2 + b
     if segment is not None:

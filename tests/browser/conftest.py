@@ -117,7 +117,8 @@ def wait_for_figure(frame, timeout: float = 15_000):
     # control's change would be applied after a module load, not before the next evaluate.
     frame.wait_for_function(
         """() => [...Bokeh.documents[0].all_models].filter((m) => m.type === "CustomJS")
-                   .every((m) => m._state != null)""", timeout=timeout)
+                   .every((m) => m._state != null)
+               && document.documentElement.dataset.ntScheme !== undefined""", timeout=timeout)
 
 
 def bokeh_model(page, name: str, attribute: str):

@@ -15,3 +15,9 @@ def fmt(x: float, digits: int = 2) -> str:
         return f"{0:.{digits}f}"
     text = str(Decimal(x).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
     return text.replace("-", "\u2212")
+
+
+def signed(x: float, digits: int = 2) -> str:
+    """A term after the first, as nt/format.js's ``signed`` writes it: ``+ 0.35``, ``− 0.35``, ``+ 0.00``."""
+    text = fmt(x, digits)
+    return f"− {text[1:]}" if text.startswith("−") else f"+ {text}"
