@@ -11,13 +11,14 @@ import sys
 
 import browser
 import dissection
+import lighthouse
 import network
 import pages
 import partition
 import sitebuild
 from common import ROOT
 
-SECTIONS = [partition, sitebuild, pages, browser, dissection, network]
+SECTIONS = [partition, sitebuild, pages, browser, dissection, network, lighthouse]
 RESULTS = ROOT / "bench" / "results.json"
 
 

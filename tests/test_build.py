@@ -1,5 +1,6 @@
 """The widget pipeline: registry, deterministic HTML, staleness, BokehJS from the site, CLI."""
 
+import hashlib
 import re
 import subprocess
 import sys
@@ -25,18 +26,41 @@ def test_same_inputs_give_byte_identical_html(name, tmp_path):
     assert len(first.encode()) <= 150_000, "a widget's own HTML must stay under 150 KB"
     assert "cdn.bokeh.org" not in first
     assert re.findall(r'<script src="([^"]+)"', first) == [
-        f"../assets/bokeh/js/{bundle}" for bundle in build.BOKEH_BUNDLES
+        f"../{build.bokeh_dir().as_posix()}/js/{bundle}" for bundle in build.BOKEH_BUNDLES
     ]
+    assert f'"nt/": "../{build.library_dir().as_posix()}/"' in first
 
 
 def test_build_skips_up_to_date_widgets_and_copies_bokehjs_once(tmp_path):
     lines = []
     written = build.build(out=tmp_path, progress=lines.append)
     assert {p.name for p in written} == {f"{n}.html" for n in WIDGETS}
-    assert all((tmp_path / "assets/bokeh/js" / b).stat().st_size > 100_000 for b in build.BOKEH_BUNDLES)
+    assert all((tmp_path / build.bokeh_dir() / "js" / b).stat().st_size > 100_000
+               for b in build.BOKEH_BUNDLES)
     assert build.build(out=tmp_path, progress=lines.append) == []
     assert sum("up to date" in line for line in lines) == len(WIDGETS)
     assert build.copy_bokehjs(tmp_path) == []
+
+
+def test_asset_folders_are_named_by_content_and_old_versions_go(tmp_path):
+    """A new BokehJS or library gets a new folder (so a year-long browser cache is safe)."""
+    for folder in (build.bokeh_dir(), build.library_dir()):
+        kind, digest = folder.name.split("-")
+        assert folder.parent.name == "assets" and len(digest) == 10
+    expected = hashlib.sha256()
+    for path in sorted(build.LIBRARY.glob("*.js")):
+        expected.update(path.name.encode() + b"\0" + path.read_bytes())
+    assert build.library_dir().name == f"js-{expected.hexdigest()[:10]}"
+    for old in ("assets/js/old.js", "assets/js-0123456789/old.js", "assets/bokeh/js/bokeh.min.js",
+                "assets/bokeh-0123456789/js/bokeh.min.js"):
+        (tmp_path / old).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / old).write_text("old")
+    build.copy_bokehjs(tmp_path)
+    build.copy_library(tmp_path)
+    assert sorted(p.name for p in (tmp_path / "assets").iterdir()) == sorted(
+        [build.bokeh_dir().name, build.library_dir().name])
+    assert sorted(p.name for p in (tmp_path / build.library_dir()).iterdir()) == sorted(
+        p.name for p in build.LIBRARY.glob("*.js"))
 
 
 def test_build_refuses_unknown_names(tmp_path):

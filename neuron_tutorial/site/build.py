@@ -1,8 +1,10 @@
 """Floor 3: the only code that writes files. Renders figures to standalone HTML.
 
 Each widget becomes ``<out>/widgets/<name>.html``, loading BokehJS by relative URL
-from ``<out>/assets/bokeh/js/`` (copied once from the installed bokeh wheel), so a
-page never reaches a CDN and never inlines 1.3 MB of JavaScript per figure.
+from ``<out>/assets/bokeh-<hash>/js/`` (copied once from the installed bokeh wheel), so a
+page never reaches a CDN and never inlines 1.3 MB of JavaScript per figure. The hash of
+the content is in the folder's name (and ``assets/js-<hash>/`` for the figures' library),
+so a host may let browsers cache both for a year: a new version is a new URL.
 Builds are deterministic, and a widget whose sources did not change is not rebuilt.
 """
 
@@ -25,10 +27,9 @@ from bokeh.settings import settings
 from ..figures import WIDGETS
 
 BOKEH_BUNDLES = ("bokeh.min.js", "bokeh-widgets.min.js")
-BOKEH_DIR = Path("assets") / "bokeh"
-JS_DIR = Path("assets") / "js"        # the figures' JavaScript library, one copy for every widget
+ASSETS = Path("assets")
 WIDGET_DIR = Path("widgets")
-LIBRARY = Path(__file__).parents[1] / "js"
+LIBRARY = Path(__file__).parents[1] / "js"   # the figures' JavaScript library, one copy for all
 
 TEMPLATE = get_env().from_string(
     """{% extends "file.html.jinja" %}
@@ -37,7 +38,7 @@ TEMPLATE = get_env().from_string(
     <meta name="description" content="{{ description | e }}">
     <meta name="nt-fingerprint" content="{{ fingerprint }}">
     <link rel="icon" href="data:,">
-    <script type="importmap">{"imports": {"nt/": "../assets/js/"}}</script>
+    <script type="importmap">{"imports": {"nt/": "../{{ library }}/"}}</script>
     <style>
       body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
              overflow: hidden; }
@@ -61,6 +62,27 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 _MODEL_ID = re.compile(r'"p(\d+)"')
 
 
+def _content_hash(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def _bokeh_sources() -> list[Path]:
+    return [Path(settings.bokehjs_path()) / "js" / bundle for bundle in BOKEH_BUNDLES]
+
+
+def bokeh_dir() -> Path:
+    """``assets/bokeh-<hash of the bundles>``: BokehJS's folder in the site."""
+    return ASSETS / f"bokeh-{_content_hash(_bokeh_sources())}"
+
+
+def library_dir() -> Path:
+    """``assets/js-<hash of the modules>``: the figures' library in the site."""
+    return ASSETS / f"js-{_content_hash(LIBRARY.glob('*.js'))}"
+
+
 def fingerprint(name: str, **overrides) -> str:
     """Hash of everything that decides a widget's HTML: sources, parameters, bokeh version."""
     widget = WIDGETS[name]
@@ -75,13 +97,13 @@ def render(name: str, out: Path, **overrides) -> str:
     """The standalone HTML of one widget, to be written at ``out/widgets/<name>.html``."""
     widget = WIDGETS[name]
     resources = Resources(mode="relative", minified=True, root_dir=out / WIDGET_DIR,
-                          base_dir=out / BOKEH_DIR)
+                          base_dir=out / bokeh_dir())
     html = file_html(
         widget.document(**overrides),
         resources,
         title=widget.title,
         template=TEMPLATE,
-        template_variables={"description": widget.description,
+        template_variables={"description": widget.description, "library": library_dir().as_posix(),
                             "fingerprint": fingerprint(name, **overrides)},
     )
     return _canonical_ids(html, name)
@@ -102,34 +124,36 @@ def _canonical_ids(html: str, name: str) -> str:
 
 
 def copy_bokehjs(out: Path) -> list[Path]:
-    """Copy the BokehJS bundles the widgets load into ``out/assets/bokeh/js`` (when changed)."""
-    source = Path(settings.bokehjs_path()) / "js"
-    target = out / BOKEH_DIR / "js"
-    target.mkdir(parents=True, exist_ok=True)
-    copied = []
-    for bundle in BOKEH_BUNDLES:
-        src, dst = source / bundle, target / bundle
-        if not dst.exists() or dst.read_bytes() != src.read_bytes():
-            shutil.copyfile(src, dst)
-            copied.append(dst)
-    return copied
+    """Copy the BokehJS bundles into ``out/assets/bokeh-<hash>/js`` (when missing).
+
+    Other versions' folders are removed, so the site holds one copy.
+    """
+    return _copy_versioned(out, _bokeh_sources(), bokeh_dir() / "js", "bokeh")
 
 
 def copy_library(out: Path) -> list[Path]:
-    """Copy the figures' JavaScript modules into ``out/assets/js`` (when changed).
+    """Copy the figures' JavaScript modules into ``out/assets/js-<hash>`` (when missing).
 
     Every widget page imports them as ``nt/<module>.js`` through its import map, so a
     browser fetches and compiles each module once for the whole site.
     """
-    target = out / JS_DIR
+    return _copy_versioned(out, sorted(LIBRARY.glob("*.js")), library_dir(), "js")
+
+
+def _copy_versioned(out: Path, sources: list[Path], folder: Path, kind: str) -> list[Path]:
+    target = out / folder
+    version = out / ASSETS / folder.relative_to(ASSETS).parts[0]
+    for old in (out / ASSETS).glob(f"{kind}*"):
+        if old != version and (old.name == kind or old.name.startswith(f"{kind}-")):
+            shutil.rmtree(old)
     target.mkdir(parents=True, exist_ok=True)
     copied = []
-    for src in sorted(LIBRARY.glob("*.js")):
+    for src in sources:
         dst = target / src.name
         if not dst.exists() or dst.read_bytes() != src.read_bytes():
             shutil.copyfile(src, dst)
             copied.append(dst)
-    for stale in set(target.glob("*.js")) - {target / src.name for src in LIBRARY.glob("*.js")}:
+    for stale in set(target.iterdir()) - {target / src.name for src in sources}:
         stale.unlink()
     return copied
 

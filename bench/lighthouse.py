@@ -1,0 +1,159 @@
+"""Bench section: Lighthouse's mobile preset on every page, as a phone reader meets the site.
+
+DESIGN.md §6: performance >= 95 and total blocking time <= 200 ms on every page, the median
+of 3 runs. Lighthouse 12.2.3 (the last release for Node 20) is installed with npm into
+build/lighthouse/ (not committed) on first use. The site is built into a temporary folder
+(or taken from NT_BUILT_SITE) and served on 127.0.0.1 gzip-compressed, as any static host
+serves it: Python's http.server compresses nothing, which would triple BokehJS's bytes.
+NT_LIGHTHOUSE_PAGES="/,01-one-neuron/" runs only those pages (to iterate quickly).
+
+With Chromium 156 three audits error on every run (render-blocking resources, layout shifts,
+the LCP element: see ECOSYSTEM.md); the scores still come out. Run-to-run swings on a
+shared 2-core machine are large, hence the median (of the score; the other columns are the
+medians of their own values).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from common import ROOT, Row
+
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from find_browser import find_chromium  # noqa: E402
+
+VERSION = "12.2.3"
+PREFIX = ROOT / "build" / "lighthouse"
+CLI = PREFIX / "node_modules" / "lighthouse" / "cli" / "index.js"
+RUNS = 3
+BUDGET = {"score": 95, "tbt_ms": 200}
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+TEXT = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".map", ".ipynb")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, text ones gzip-compressed when the client accepts it (level 6, as nginx)."""
+
+    _cache: dict[str, bytes] = {}
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # its redirect to the folder's URL
+            path = os.path.join(path, "index.html")
+        accepted = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepted and path.endswith(TEXT) and os.path.isfile(path)):
+            return super().send_head()
+        body = self._cache.get(path)
+        if body is None:
+            body = self._cache[path] = gzip.compress(Path(path).read_bytes(), 6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return _Body(body)
+
+
+class _Body:
+    """The file-like object send_head returns; copyfile() reads it."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, size: int = -1) -> bytes:
+        data, self.data = (self.data, b"") if size < 0 else (self.data[:size], self.data[size:])
+        return data
+
+    def close(self):
+        pass
+
+
+def serve_gzip(folder: str):
+    """Serve ``folder`` gzip-compressed on 127.0.0.1 from a thread: ``(server, base URL)``."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(GzipHandler, directory=folder))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def install() -> None:
+    if not CLI.exists():
+        PREFIX.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "i", "-E", f"lighthouse@{VERSION}", "--prefix", str(PREFIX)],
+                       check=True, capture_output=True)
+
+
+def lighthouse(url: str, chromium: str) -> dict:
+    """One mobile run: score, TBT and LCP in ms, bytes transferred."""
+    result = subprocess.run(
+        ["node", str(CLI), url, "--only-categories=performance", "--output=json",
+         "--output-path=stdout", "--quiet", "--disable-full-page-screenshot",
+         f"--chrome-flags={CHROME_FLAGS}"],
+        env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, text=True, timeout=300)
+    report = json.loads(result.stdout)
+    audits = report["audits"]
+    return {"score": round(100 * (report["categories"]["performance"]["score"] or 0)),
+            "tbt_ms": audits["total-blocking-time"]["numericValue"],
+            "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
+            "bytes": audits["total-byte-weight"]["numericValue"]}
+
+
+def median_of(runs: list[dict]) -> dict:
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def page_paths(site: Path) -> list[str]:
+    wanted = os.environ.get("NT_LIGHTHOUSE_PAGES")
+    if wanted:
+        return [p.strip().lstrip("/") for p in wanted.split(",")]
+    paths = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
+    return ["" if p == "." else p + "/" for p in paths]
+
+
+def measure(site: Path, chromium: str) -> list[Row]:
+    server, base = serve_gzip(str(site))
+    rows = [Row("Lighthouse, mobile (median of 3)",
+                "  perf    TBT ms   LCP ms     KB  (budget: perf >= 95, TBT <= 200 ms)",
+                "lighthouse", None)]
+    try:
+        for path in page_paths(site):
+            m = median_of([lighthouse(base + path, chromium) for _ in range(RUNS)])
+            ok = m["score"] >= BUDGET["score"] and m["tbt_ms"] <= BUDGET["tbt_ms"]
+            text = (f"{m['score']:6.0f} {m['tbt_ms']:9.0f} {m['lcp_ms']:8.0f} {m['bytes'] / 1024:6.0f}"
+                    f"  {'ok' if ok else 'OVER BUDGET'}")
+            rows.append(Row(f"  /{path}", text, f"lighthouse./{path}", m))
+    finally:
+        server.shutdown()
+    return rows
+
+
+def run() -> list[Row]:
+    chromium = find_chromium()
+    if chromium is None:
+        return [Row("Lighthouse", "skipped: no Chromium found", "lighthouse", None)]
+    install()
+    built = os.environ.get("NT_BUILT_SITE")
+    if built:
+        return measure(Path(built), chromium)
+    with tempfile.TemporaryDirectory() as site, tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NT_WIDGET_CACHE": cache}
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
+                       cwd=ROOT, env=env, check=True, capture_output=True)
+        return measure(Path(site), chromium)
