@@ -6,12 +6,20 @@ sees an edit to the package); that command rewrites only widgets whose sources
 changed. The built HTML and the BokehJS bundles are then added to the site
 without being written into ``docs/``, and ``{{ widget("name") }}`` in a page
 becomes an iframe of that figure with its title and text alternative.
+
+The iframe starts empty: ``docs/javascripts/widgets.js`` gives it its ``src`` when it
+comes within a screen of the viewport, so a page's BokehJS runs only for figures a
+reader reaches. Until then it is a placeholder of the figure's height at its width
+(``widget_heights.json``, measured in Chromium by ``tests/browser/widget_heights.py``;
+``test_lazy_figures.py`` fails when a figure no longer has the height written there),
+so nothing jumps when it loads. The iframes that notebook cells show get the same.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import json
 import os
 import re
 import subprocess
@@ -25,6 +33,11 @@ ROOT = Path(__file__).resolve().parents[2]
 # Where built widgets wait before they join the site (tests point it at a temporary folder).
 OUT = Path(os.environ.get("NT_WIDGET_CACHE", ROOT / "build" / "site-assets"))
 _SHORTCODE = re.compile(r'\{\{\s*widget\("(\w+)"\)\s*\}\}')
+# The iframe that neuron_tutorial.site.notebook.show writes into a notebook cell's output.
+_NOTEBOOK_FRAME = re.compile(r'<iframe class="nt-widget" src="((?:\.\./)*)widgets/(\w+)\.html" title="[^"]*">'
+                             r"</iframe>")
+HEIGHTS = Path(__file__).with_name("widget_heights.json")
+DESKTOP = 700  # the iframe's width on a desktop screen: the height written before widgets.js runs
 _last_sources: str | None = None
 
 
@@ -67,18 +80,41 @@ def on_page_markdown(markdown, page, config, files):
     from neuron_tutorial.figures import WIDGETS
 
     prefix = "../" * page.url.count("/")
+    heights = json.loads(HEIGHTS.read_text()) if HEIGHTS.exists() else {}
 
-    def iframe(match):
+    def figure(match):
         name = match.group(1)
         if name not in WIDGETS:
             raise PluginError(f"{page.file.src_uri}: unknown widget {name!r}")
-        widget = WIDGETS[name]
-        title = html.escape(f"Interactive figure: {widget.title}")
-        return (
-            f'<figure class="nt-figure">\n'
-            f'<iframe class="nt-widget" src="{prefix}widgets/{name}.html" title="{title}" '
-            f'data-widget="{name}"></iframe>\n'
-            f"<figcaption>{html.escape(widget.description)}</figcaption>\n</figure>"
-        )
+        return (f'<figure class="nt-figure">\n{frame(name, prefix, heights)}\n'
+                f"<figcaption>{html.escape(WIDGETS[name].description)}</figcaption>\n</figure>")
 
-    return _SHORTCODE.sub(iframe, markdown)
+    return _SHORTCODE.sub(figure, markdown)
+
+
+def on_post_page(output, page, config):
+    if "<iframe class=\"nt-widget\" src=" not in output:
+        return output
+    heights = json.loads(HEIGHTS.read_text()) if HEIGHTS.exists() else {}
+    return _NOTEBOOK_FRAME.sub(lambda m: frame(m.group(2), m.group(1), heights), output)
+
+
+def frame(name: str, prefix: str, heights: dict) -> str:
+    """The lazy iframe of widget ``name``, in its placeholder, with its no-JavaScript text."""
+    from neuron_tutorial.figures import WIDGETS
+
+    title = html.escape(f"Interactive figure: {WIDGETS[name].title}")
+    table = heights.get(name, [])
+    style = ""
+    if table:
+        height = min(table, key=lambda row: abs(row[0] - DESKTOP))[1]
+        style = f' style="height: {height}px"'
+    return (
+        f'<div class="nt-frame">'
+        f'<iframe class="nt-widget" data-src="{prefix}widgets/{name}.html" title="{title}" '
+        f"data-widget=\"{name}\" data-heights='{json.dumps(table, separators=(',', ':'))}'{style}>"
+        f"</iframe>"
+        f'<p class="nt-frame__note">The interactive figure loads as it comes into view.</p></div>'
+        f'<noscript><p class="nt-noscript">This figure is interactive and needs JavaScript.</p>'
+        f"</noscript>"
+    )

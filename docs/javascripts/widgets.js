@@ -1,18 +1,36 @@
-// Size every figure's iframe to the figure inside it, and keep following it.
-// The iframe is same-origin, so we can measure the Bokeh root elements directly;
-// document.body.scrollHeight is useless there (Bokeh's page sets body height 100%).
-// Material's instant navigation swaps page content, so this runs on every page load.
+// The figures' iframes: load each when it comes near the screen, size it to the figure
+// inside it, and keep following the figure.
+//
+// Loading: every iframe starts without a src (docs/hooks/widgets.py writes data-src), as a
+// placeholder of the figure's measured height at its width (data-heights, [width, height]
+// rows), so nothing moves when it loads. An IntersectionObserver gives it its src once it is
+// within a screen of the viewport. Frames load one after the other: each runs its own
+// BokehJS, and two parsing it at once would block the page twice as long.
+// Sizing: the iframe is same-origin, so we measure the Bokeh root elements directly
+// (document.body.scrollHeight is useless there: Bokeh's page sets body height 100%). While a
+// pointer is down in a figure (a drag), the frame may grow but not shrink, so the page does
+// not jump back and forth under the reader's hand; it settles when the pointer is released.
+// Material's instant navigation swaps the page's content: all of this runs again on every
+// page (document$).
 
 // Bokeh renders each root of the document inside its placeholder <div data-root-id>.
 const ROOTS = "[data-root-id] > *"
+const AHEAD = "100% 0px"   // load a figure while it is still a screen away
+
+let observer = null
+let queue = []
+let loading = null
 
 function fitFrame(frame) {
   const doc = frame.contentDocument
   if (!doc || !doc.body) return
-  const roots = doc.querySelectorAll(ROOTS)
   let bottom = 0
-  for (const el of roots) bottom = Math.max(bottom, el.getBoundingClientRect().bottom)
-  if (bottom > 0) frame.style.height = `${Math.ceil(bottom) + 2}px`
+  for (const el of doc.querySelectorAll(ROOTS)) bottom = Math.max(bottom, el.getBoundingClientRect().bottom)
+  if (bottom <= 0) return
+  const height = Math.ceil(bottom) + 2
+  if (frame.dataset.holding && height < frame.getBoundingClientRect().height) return
+  frame.style.height = `${height}px`
+  frame.dataset.state = "ready"
 }
 
 function watchFrame(frame) {
@@ -25,9 +43,17 @@ function watchFrame(frame) {
     const observer = new ResizeObserver(() => fitFrame(frame))
     const attach = () => {
       fitFrame(frame)
-      for (const el of doc.querySelectorAll(ROOTS)) {
-        observer.observe(el)
-      }
+      for (const el of doc.querySelectorAll(ROOTS)) observer.observe(el)
+    }
+    const release = () => {
+      if (!frame.dataset.holding) return
+      delete frame.dataset.holding
+      fitFrame(frame)
+    }
+    doc.addEventListener("pointerdown", () => { frame.dataset.holding = "yes" })
+    for (const target of [doc, window]) {
+      target.addEventListener("pointerup", release)
+      target.addEventListener("pointercancel", release)
     }
     // Bokeh renders after its scripts load: look again as its elements appear.
     new MutationObserver(attach).observe(doc.body, {childList: true, subtree: true})
@@ -37,12 +63,71 @@ function watchFrame(frame) {
   if (frame.contentDocument && frame.contentDocument.readyState === "complete") start()
 }
 
-function watchFrames() {
-  document.querySelectorAll("iframe.nt-widget").forEach(watchFrame)
+// The figure's height at the frame's width, from the measured rows (linear in between).
+function placeholderHeight(frame) {
+  let rows
+  try { rows = JSON.parse(frame.dataset.heights || "[]") } catch { return null }
+  if (!rows.length) return null
+  const width = frame.clientWidth
+  if (width <= rows[0][0]) return rows[0][1]
+  for (let i = 1; i < rows.length; i++) {
+    const [w0, h0] = rows[i - 1], [w1, h1] = rows[i]
+    if (width <= w1) return Math.round(h0 + (h1 - h0) * (width - w0) / (w1 - w0))
+  }
+  return rows[rows.length - 1][1]
+}
+
+function place(frame) {
+  if (frame.src) return
+  const height = placeholderHeight(frame)
+  if (height) frame.style.height = `${height}px`
+}
+
+function next() {
+  while (!loading && queue.length) {
+    const frame = queue.shift()
+    if (!frame.isConnected) continue   // the page was left before its turn came
+    loading = frame
+    const done = () => {
+      if (loading === frame) loading = null
+      next()
+    }
+    frame.addEventListener("load", done, {once: true})
+    frame.addEventListener("error", done, {once: true})
+    watchFrame(frame)
+    frame.src = frame.dataset.src
+    frame.dataset.state = "loading"
+  }
+}
+
+function request(frame) {
+  if (frame.src || queue.includes(frame)) return
+  queue.push(frame)
+  next()
+}
+
+function setUp() {
+  if (observer) observer.disconnect()
+  queue = []
+  loading = null
+  const frames = [...document.querySelectorAll("iframe.nt-widget")]
+  frames.forEach(place)
+  observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue
+      observer.unobserve(entry.target)
+      request(entry.target)
+    }
+  }, {rootMargin: AHEAD})
+  for (const frame of frames) {
+    if (frame.dataset.src && !frame.src) observer.observe(frame)
+    else watchFrame(frame)   // an iframe written with its src: size it all the same
+  }
 }
 
 if (typeof document$ !== "undefined") {
-  document$.subscribe(watchFrames)   // Material: every page, including instant navigation
+  document$.subscribe(setUp)   // Material: every page, including instant navigation
 } else {
-  document.addEventListener("DOMContentLoaded", watchFrames)
+  document.addEventListener("DOMContentLoaded", setUp)
 }
+window.addEventListener("resize", () => document.querySelectorAll("iframe.nt-widget").forEach(place))

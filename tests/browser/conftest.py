@@ -121,6 +121,21 @@ def wait_for_figure(frame, timeout: float = 15_000):
                && document.documentElement.dataset.ntScheme !== undefined""", timeout=timeout)
 
 
+def show_figure(page, frame_el, timeout: float = 30_000):
+    """Scroll the lazy iframe ``frame_el`` (a locator) into view and wait for its figure: the frame.
+
+    The site's iframes load when they come near the screen (docs/javascripts/widgets.js).
+    """
+    frame_el.scroll_into_view_if_needed()
+    handle = frame_el.element_handle()
+    page.wait_for_function("""el => el.getAttribute('src') !== null && el.contentDocument
+                              && el.contentDocument.location.href !== 'about:blank'""",
+                           arg=handle, timeout=timeout)
+    frame = handle.content_frame()
+    wait_for_figure(frame, timeout)
+    return frame
+
+
 def bokeh_model(page, name: str, attribute: str):
     """``attribute`` (a JS expression path) of the Bokeh model called ``name`` in ``page``."""
     return page.evaluate(f"Bokeh.documents[0].get_model_by_name('{name}').{attribute}")

@@ -13,7 +13,7 @@ from test_site_pages import page_paths
 
 from neuron_tutorial.figures import WIDGETS
 
-from conftest import wait_for_figure
+from conftest import show_figure, wait_for_figure
 
 # rule id -> why it cannot be fixed on our side
 ALLOWED: dict[str, str] = {}
@@ -34,8 +34,8 @@ def test_every_page_has_no_serious_violation(page, base_url, built_site):
     found = {}
     for path in page_paths(built_site):
         page.goto(base_url + path)
-        for frame in page.locator("iframe.nt-widget").element_handles():
-            wait_for_figure(frame.content_frame())
+        for frame in page.locator("iframe.nt-widget").all():
+            show_figure(page, frame)  # figures load as they come into view
         problems = serious_violations(page)
         if problems:
             found[path or "/"] = problems

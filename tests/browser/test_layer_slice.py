@@ -7,7 +7,7 @@ import pytest
 
 from neuron_tutorial.figures import WIDGETS, layer_slice
 
-from conftest import bokeh_model, set_bokeh, wait_for_figure
+from conftest import bokeh_model, set_bokeh, show_figure, wait_for_figure
 
 pytest.importorskip("sklearn", reason="the digits example needs scikit-learn (docs extra)")
 
@@ -51,8 +51,7 @@ def test_notebook_page_shows_the_figure_after_instant_navigation(page, base_url)
     page.goto(base_url + "08-more-concepts-than-neurons/")
     page.locator("a.md-footer__link--next").click()  # Material's instant navigation
     page.wait_for_url("**/09-your-own-layer/")
-    frame = page.locator("iframe.nt-widget").element_handle().content_frame()
-    wait_for_figure(frame)
+    frame = show_figure(page, page.locator("iframe.nt-widget"))  # loads as it comes into view
     frame.wait_for_function("() => document.documentElement.dataset.ntDrawn === 'yes'")
     assert page.locator("math").count() > 0
     download = page.locator("a[href$='09-your-own-layer.ipynb']").first
