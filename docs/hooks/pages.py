@@ -53,7 +53,7 @@ def trim_notebook(html: str) -> str:
     sheets = []
     for match in _STYLE.finditer(html):
         text = match.group(2)
-        if text.lstrip().startswith("["):  # a Python list printed into the page: no CSS at all
+        if text.lstrip().startswith(("['", '["')):  # a Python list printed into the page: not CSS
             sheets.append([])
             continue
         sheets.append(_keep_rules(_blocks(_COMMENT.sub("", text)), used))
