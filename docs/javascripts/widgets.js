@@ -4,8 +4,11 @@
 // Loading: every iframe starts without a src (docs/hooks/widgets.py writes data-src), as a
 // placeholder of the figure's measured height at its width (data-heights, [width, height]
 // rows), so nothing moves when it loads. An IntersectionObserver gives it its src once it is
-// within a screen of the viewport. Frames load one after the other: each runs its own
-// BokehJS, and two parsing it at once would block the page twice as long.
+// on screen; from the reader's first scroll on, once it is within a screen of the viewport.
+// (A figure a screen and a half down would otherwise run BokehJS, seconds of a phone's main
+// thread, while the page is still loading and before the reader has moved at all.) Frames
+// load one after the other: each runs its own BokehJS, and two at once would block the page
+// twice as long.
 // Sizing: the iframe is same-origin, so we measure the Bokeh root elements directly
 // (document.body.scrollHeight is useless there: Bokeh's page sets body height 100%). While a
 // pointer is down in a figure (a drag), the frame may grow but not shrink, so the page does
@@ -15,8 +18,9 @@
 
 // Bokeh renders each root of the document inside its placeholder <div data-root-id>.
 const ROOTS = "[data-root-id] > *"
-const AHEAD = "100% 0px"   // load a figure while it is still a screen away
+const AHEAD = "100% 0px"   // once the reader scrolls, load a figure while it is a screen away
 
+let ahead = false
 let observer = null
 let queue = []
 let loading = null
@@ -106,23 +110,32 @@ function request(frame) {
   next()
 }
 
-function setUp() {
+function observe() {
   if (observer) observer.disconnect()
-  queue = []
-  loading = null
-  const frames = [...document.querySelectorAll("iframe.nt-widget")]
-  frames.forEach(place)
   observer = new IntersectionObserver((entries) => {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue
       observer.unobserve(entry.target)
       request(entry.target)
     }
-  }, {rootMargin: AHEAD})
-  for (const frame of frames) {
+  }, {rootMargin: ahead ? AHEAD : "0px"})
+  for (const frame of document.querySelectorAll("iframe.nt-widget")) {
     if (frame.dataset.src && !frame.src) observer.observe(frame)
     else watchFrame(frame)   // an iframe written with its src: size it all the same
   }
+}
+
+function setUp() {
+  queue = []
+  loading = null
+  document.querySelectorAll("iframe.nt-widget").forEach(place)
+  observe()
+}
+
+function lookAhead() {
+  if (ahead) return
+  ahead = true
+  observe()
 }
 
 if (typeof document$ !== "undefined") {
@@ -131,3 +144,4 @@ if (typeof document$ !== "undefined") {
   document.addEventListener("DOMContentLoaded", setUp)
 }
 window.addEventListener("resize", () => document.querySelectorAll("iframe.nt-widget").forEach(place))
+window.addEventListener("scroll", lookAhead, {passive: true})

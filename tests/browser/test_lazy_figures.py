@@ -48,6 +48,22 @@ def test_a_figure_below_the_fold_loads_only_when_scrolled_to(page, base_url):
     assert frame.evaluate("() => document.documentElement.dataset.ntScheme") == "light"
 
 
+def test_a_figure_a_screen_away_waits_for_the_first_scroll(page, base_url):
+    """Until the reader scrolls, only figures on screen load; then those a screen ahead too."""
+    page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
+    requested = widget_requests(page)
+    page.goto(base_url + "07-what-makes-the-basis-special/")
+    page.wait_for_load_state("load")
+    frame_el = page.locator("iframe.nt-widget").first
+    below = frame_el.evaluate("el => el.getBoundingClientRect().top") - PHONE[1]
+    assert 0 < below < PHONE[1], "the test needs a figure less than a screen below the fold"
+    page.wait_for_timeout(500)
+    assert requested == []
+    page.mouse.wheel(0, 40)
+    page.wait_for_function("el => el.hasAttribute('src')", arg=frame_el.element_handle())
+    assert requested == ["/widgets/directions_relu.html"]
+
+
 def test_a_page_loads_its_figures_one_at_a_time(page, base_url):
     """Chapter 7 on a tall phone screen: both figures are near, the second waits for the first
     (each iframe runs its own BokehJS; two at once would block the page twice as long)."""
