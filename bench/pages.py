@@ -2,7 +2,8 @@
 takes until every figure is drawn, and how long each figure's main control takes to redraw.
 
 The site is built into a temporary folder and served on 127.0.0.1. Bytes are the bodies of
-every distinct URL a page loads, iframes included, so BokehJS counts once per page.
+every distinct URL a page loads once the reader has scrolled to each of its figures (they
+load lazily), iframes included, so BokehJS counts once per page.
 """
 
 from __future__ import annotations
@@ -73,6 +74,15 @@ def body_size(response) -> int:
         return 0
 
 
+def show_all_figures(page) -> None:
+    """Scroll to every figure (they load as they come into view) and wait until each is drawn."""
+    for frame in page.locator("iframe.nt-widget").all():
+        frame.scroll_into_view_if_needed()
+        page.wait_for_function("el => el.dataset.state === 'ready'", arg=frame.element_handle(),
+                               timeout=60_000)
+        frame.element_handle().content_frame().wait_for_function(RENDERED, timeout=30_000)
+
+
 def page_weights(browser, base: str, site: Path) -> tuple[list[Row], str]:
     rows, heaviest = [], ("", 0)
     for index in sorted(site.rglob("index.html")):
@@ -82,6 +92,11 @@ def page_weights(browser, base: str, site: Path) -> tuple[list[Row], str]:
         sizes: dict[str, int] = {}
         page.on("response", lambda r, sizes=sizes: sizes.setdefault(r.url, body_size(r)))
         page.goto(base + path, wait_until="networkidle")
+        show_all_figures(page)
+        count = -1
+        while count != len(sizes):  # the figures' modules: until nothing new for half a second
+            count = len(sizes)
+            page.wait_for_timeout(500)
         total = sum(sizes.values())
         page.close()
         rows.append(Row(f"  /{path}", f"{total / 1024:9.1f} KB  ({len(sizes)} files)",
@@ -95,8 +110,7 @@ def first_render(browser, url: str) -> float:
     page = browser.new_page()
     start = time.perf_counter()
     page.goto(url)
-    for frame in page.locator("iframe.nt-widget").element_handles():
-        frame.content_frame().wait_for_function(RENDERED, timeout=30_000)
+    show_all_figures(page)
     seconds = time.perf_counter() - start
     page.close()
     return seconds
@@ -135,6 +149,6 @@ def run() -> list[Row]:
             browser.close()
         server.shutdown()
     return [Row("page weight (BokehJS once)", "", "page_bytes", None), *weights,
-            Row(f"all figures drawn on /{heaviest}", f"{seconds:9.2f} s", "heaviest_page_seconds",
-                seconds),
+            Row(f"all figures drawn on /{heaviest} (scrolled to)", f"{seconds:9.2f} s",
+                "heaviest_page_seconds", seconds),
             Row("redraw after a control change", "", "redraw_ms", None), *redraws]
