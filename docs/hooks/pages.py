@@ -44,8 +44,9 @@ def on_post_page(output, page, config):
 
 def trim_notebook(html: str) -> str:
     """The page with its inline JupyterLab CSS cut to the rules its elements can match."""
-    if hash(html) in _cache:  # under `mkdocs serve` the page comes back unchanged at every edit
-        return _cache[hash(html)]
+    key = hash(html)
+    if key in _cache:  # under `mkdocs serve` the page comes back unchanged at every edit
+        return _cache[key]
     markup = _SKIP.sub("", html)
     if "jp-Mermaid" not in markup:
         html = _MERMAID.sub("", html)
@@ -64,7 +65,9 @@ def trim_notebook(html: str) -> str:
         css = _serialize(next(kept))
         return match.group(1) + css + match.group(3) if css else ""
 
-    _cache[hash(html)] = trimmed = _STYLE.sub(replace, html)
+    trimmed = _STYLE.sub(replace, html)
+    _cache.clear()  # one page: the last one is all `mkdocs serve` asks for again
+    _cache[key] = trimmed
     return trimmed
 
 
