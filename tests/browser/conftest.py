@@ -143,3 +143,15 @@ def on_screen(page, name: str, x: float, y: float) -> tuple[float, float]:
           const box = view.el.getBoundingClientRect()
           return [box.left + view.frame.x_scale.compute(x), box.top + view.frame.y_scale.compute(y)]
         }""", [name, x, y]))
+
+
+def wait_until_fitted(page, iframe, timeout: float = 5000):
+    """Wait until widgets.js has sized ``iframe`` to the figure inside it (the real layout)."""
+    page.wait_for_function("""frame => {
+      const doc = frame.contentDocument
+      const bottom = Math.max(...[...doc.querySelectorAll('[data-root-id] > *')]
+                                    .map(e => e.getBoundingClientRect().bottom))
+      const height = frame.getBoundingClientRect().height
+      return bottom > 100 && bottom <= height && height <= bottom + 10
+    }""", arg=iframe, timeout=timeout)
+
