@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "neuron_tutorial"
-FLOOR_1 = ["checks", "layer", "partition", "arrangement", "thresholds", "slices", "digits",
-           "directions", "dissection", "superposition"]
+FLOOR_1 = ["checks", "layer", "partition", "arrangement", "frame", "regions", "thresholds", "slices",
+           "digits", "directions", "dissection", "superposition"]
 
 
 def imports_of(path: Path) -> set[str]:
