@@ -126,7 +126,8 @@ def run(sizes=SIZES, seed: int = 0) -> list[Row]:
             start = time.perf_counter()
             entry.update(shapely_regions=shapely_regions(layer), shapely_seconds=time.perf_counter() - start)
             text += f"   shapely {entry['shapely_seconds']:.3f} s"
-        counts = {entry[k] for k in ("regions", "cgal_regions", "exact_regions", "shapely_regions") if k in entry}
+        names = ("regions", "cgal_regions", "exact_regions", "shapely_regions")
+        counts = {entry[k] for k in names if k in entry}
         text += "   counts equal" if len(counts) == 1 else f"   COUNTS DIFFER {sorted(counts)}"
         rows.append(Row(f"partition_2d, m = {m}", text, f"partition_2d.{m}", entry))
     entry = in_subprocess("digits")

@@ -48,7 +48,7 @@ def cells(normals, offsets, ends, sides, tol, check=None):
     forward = np.arctan2(*directions(geometry[0]).T[::-1])  # each line's direction, then its opposite
     heading = np.stack([forward, np.where(forward > 0, forward - np.pi, forward + np.pi)], axis=1).ravel()
     # Half-edge h runs along its line when even, against it when odd: rank its heading among all.
-    rank = np.argsort(np.argsort(heading))[2 * np.repeat(line, 2) + np.arange(len(origin)) % 2]
+    rank = _inverse(np.argsort(heading))[2 * np.repeat(line, 2) + np.arange(len(origin)) % 2]
     following = _next_half_edges(origin, rank, len(heading), len(vertices))
     # The half-edges running backwards along the box's sides are the outside: it has no cell.
     outside = np.repeat(line >= len(normals), 2) & (np.arange(len(origin)) % 2 == 1)
@@ -56,7 +56,7 @@ def cells(normals, offsets, ends, sides, tol, check=None):
     return vertices[origin[walk]], lengths
 
 
-def _candidate_points(geometry, ends, sides, corners):
+def _candidate_points(geometry, ends, sides, corners, block: int = 256):
     """Every point where two lines meet in the box: ``points`` ``(P, 2)``, ``pair_of`` ``(P, 2)``, ``rank``.
 
     First the four corners (two sides each), then each line's two ends (the line
@@ -64,32 +64,31 @@ def _candidate_points(geometry, ends, sides, corners):
     ``(P,)`` orders them as a vertex's position: exact corners (3) first, then ends
     exactly on a side (2), then crossings by the sine of their angle (the larger,
     the better the crossing is known).
+
+    Crossings go from a point of the first line along it to the second: the
+    result is on both lines up to rounding, even for nearly parallel ones
+    (Cramer's rule would leave it far off both); along them it is known to about
+    1e-16 / sine. ``block`` rows of pairs at a time keep memory ``O(block L)``.
     """
     count = len(ends)
-    corner_lines = count + np.array([[0, 3], [0, 1], [1, 2], [2, 3]])
-    end_lines = np.stack([np.repeat(np.arange(count), 2), count + sides.ravel()], axis=1)
-    pairs = np.stack(np.triu_indices(count, 1), axis=1)
-    crossings, sine = _crossings(geometry, pairs)
-    x, y = crossings.T  # a parallel pair gives inf or nan, which fails these comparisons
-    inside = (x >= 0) & (x <= 1) & (y >= 0) & (y <= 1)
-    points = np.concatenate([corners, ends.reshape(-1, 2), crossings[inside]])
-    rank = np.concatenate([np.full(4, 3.0), np.full(2 * count, 2.0), np.abs(sine[inside])])
-    return points, np.concatenate([corner_lines, end_lines, pairs[inside]]), rank
-
-
-def _crossings(geometry, pairs):
-    """Where each pair of lines ``(N, 2)`` crosses, ``(N, 2)`` (inf or nan if parallel), and their sine.
-
-    From a point of the first line along it to the second: the result is on
-    both lines up to rounding, even nearly parallel ones (Cramer's rule would
-    leave it far off both); along them it is known to about 1e-16 / sine.
-    """
-    normals, offsets, bases = geometry
-    base, towards, along = bases[pairs[:, 0]], normals[pairs[:, 1]], directions(normals[pairs[:, 0]])
-    sine = np.einsum("ik,ik->i", towards, along)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        t = -(np.einsum("ik,ik->i", towards, base) + offsets[pairs[:, 1]]) / sine
-        return base + t[:, None] * along, sine
+    normals, offsets, bases = (part[:count] for part in geometry)
+    along = directions(normals)
+    found = [(corners, count + np.array([[0, 3], [0, 1], [1, 2], [2, 3]]), np.full(4, 3.0)),
+             (ends.reshape(-1, 2), np.stack([np.repeat(np.arange(count), 2), count + sides.ravel()], axis=1),
+              np.full(2 * count, 2.0))]
+    for start in range(0, count, block):
+        rows = slice(start, start + block)
+        sine = along[rows] @ normals.T  # (rows, L): n_j · d_i
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            t = -(bases[rows] @ normals.T + offsets) / sine
+            x = bases[rows, :1] + t * along[rows, :1]
+            y = bases[rows, 1:] + t * along[rows, 1:]
+        later = np.arange(count) > np.arange(start, start + len(t))[:, None]
+        i, j = np.nonzero(later & (x >= 0) & (x <= 1) & (y >= 0) & (y <= 1))  # parallel: nan or inf fail
+        found.append((np.stack([x[i, j], y[i, j]], axis=1), np.stack([i + start, j], axis=1),
+                      np.abs(sine[i, j])))
+    points, pair_of, rank = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    return points, pair_of, rank
 
 
 def _distance(geometry, lines, points):
@@ -112,13 +111,12 @@ def _vertices(points, pair_of, rank, geometry, tol):
     ``(2P,)`` and the vertices' positions ``(V, 2)``.
     """
     count = len(points)
-    line, point = pair_of.T.ravel(), np.tile(np.arange(count), 2)
+    line, other, point = pair_of.T.ravel(), pair_of[:, ::-1].T.ravel(), np.tile(np.arange(count), 2)
     t = np.einsum("ik,ik->i", directions(geometry[0])[line], points[point])
     order = _sort_by(line, t)
-    line, point = line[order], point[order]
+    line, other, point = line[order], other[order], point[order]
     along = np.flatnonzero(line[1:] == line[:-1])
-    p, q, shared = point[along], point[along + 1], line[along]
-    a, b = pair_of[p].sum(axis=1) - shared, pair_of[q].sum(axis=1) - shared
+    p, q, a, b = point[along], point[along + 1], other[along], other[along + 1]
     gap = np.maximum(_distance(geometry, a, points[q]), _distance(geometry, b, points[p]))
     candidates = gap <= tol
     p, q, gap = p[candidates], q[candidates], gap[candidates]
@@ -126,16 +124,20 @@ def _vertices(points, pair_of, rank, geometry, tol):
     for scale in (tol, 1e-3 * tol, 1e-6 * tol):
         joins = (gap <= scale) & open_[p] & open_[q]
         u, v = p[joins], q[joins]
-        while True:  # until no group takes in a crossing more
-            label = np.where(open_, _components(count, u, v), label)
-            best = np.where(open_, _best(label, rank), best)
-            broken, (more_u, more_v) = _broken(label, best, open_, points, pair_of, geometry, scale)
+        broken = u[:0]
+        while len(u):  # until no group takes in a crossing more; only points that join take part
+            nodes = np.unique(np.r_[u, v])
+            links = np.searchsorted(nodes, u), np.searchsorted(nodes, v)
+            label[nodes] = nodes[_components(len(nodes), *links)]
+            best[nodes] = _best(nodes, label[nodes], rank[nodes])
+            broken, (more_u, more_v) = _broken(nodes, label, best, open_, points, pair_of, geometry, scale)
             if not len(more_u):
                 break
             u, v = np.r_[u, more_u], np.r_[v, more_v]
-        open_ = broken
-        label, best = np.where(open_, np.arange(count), label), np.where(open_, np.arange(count), best)
-        if not open_.any():
+        open_[:] = False
+        open_[broken] = True
+        label[broken], best[broken] = broken, broken
+        if not len(broken):
             break
     leader = label == np.arange(count)  # a vertex's smallest point labels it
     vertex = np.cumsum(leader) - 1
@@ -150,13 +152,11 @@ def _pair_points(pair_of, n_lines):
     return pair_point
 
 
-def _best(label, rank):
-    """For each point, the best-ranked point of its group (label): ``(P,)``."""
+def _best(nodes, label, rank):
+    """For each of ``nodes`` ``(N,)``, the best-ranked node of its group (same ``label``): ``(N,)``."""
     order = np.lexsort((-rank, label))
     first = np.flatnonzero(np.r_[True, label[order][1:] != label[order][:-1]])
-    best = np.empty_like(label)
-    best[label[order[first]]] = order[first]
-    return best[label]
+    return nodes[order[first]][np.searchsorted(label[order[first]], label)]
 
 
 def _components(count, p, q):
@@ -173,18 +173,14 @@ def _components(count, p, q):
         label = spread
 
 
-def _broken(label, best, open_, points, pair_of, geometry, tol):
-    """The open points in groups that are not one crossing ``(P,)``, and links ``(u, v)`` to mend some.
+def _broken(grouped, label, best, open_, points, pair_of, geometry, tol):
+    """The points of ``grouped`` in groups that are not one crossing, and links ``(u, v)`` to mend some.
 
     A group is one vertex when every one of its lines passes within ``tol`` of
     its best point, and no two of its lines meet in another group (they would
     meet twice) or in two groups. A meeting in another group still open is
     taken in: ``u`` in the group, ``v`` the meeting's point.
     """
-    size = np.bincount(label[open_], minlength=len(label))
-    grouped = np.flatnonzero(open_ & (size[label] > 1))
-    if not len(grouped):
-        return np.zeros_like(open_), (grouped, grouped)
     n_lines = len(geometry[0])
     incidences = np.unique(np.repeat(label[grouped], 2) * n_lines + pair_of[grouped].ravel())
     group, line = np.divmod(incidences, n_lines)  # each group's lines, sorted
@@ -199,7 +195,7 @@ def _broken(label, best, open_, points, pair_of, geometry, tol):
     twice = np.sort(key)
     twice = np.isin(key, twice[1:][twice[1:] == twice[:-1]])  # two groups sharing a pair of lines
     bad = np.r_[far, owner[elsewhere | twice]]
-    return open_ & np.isin(label, bad), (owner[take], known[take])
+    return grouped[np.isin(label[grouped], bad)], (owner[take], known[take])
 
 
 def _edges(line, vertex, n_vertices):
@@ -208,6 +204,9 @@ def _edges(line, vertex, n_vertices):
     ``line`` and ``vertex`` are incidences sorted along each line; the points of
     one vertex count once (the first). Edges run in their line's direction.
     """
+    if n_vertices == len(line) // 2:  # no two points merged: every incidence is its own vertex
+        along = line[1:] == line[:-1]
+        return vertex[:-1][along], vertex[1:][along], line[:-1][along]
     key = line * n_vertices + vertex
     order = np.argsort(key)
     first = np.minimum.reduceat(order, np.flatnonzero(np.r_[True, np.diff(key[order]) != 0]))
@@ -224,7 +223,7 @@ def _next_half_edges(origin, heading, n_headings, n_vertices):
     the one before it when the half-edges leaving ``v`` are sorted by ``heading``.
     """
     order = np.argsort(origin * n_headings + heading)
-    rank = np.argsort(order)
+    rank = _inverse(order)
     count = np.bincount(origin, minlength=n_vertices)
     first = np.cumsum(count) - count
     twin = np.arange(len(origin)) ^ 1
@@ -263,5 +262,17 @@ def _faces(following, outside):
 
 
 def _sort_by(major, minor):
-    """The order by integers ``major``, then numbers ``minor``: ``np.lexsort((minor, major))``, faster."""
-    return np.argsort(major * len(minor) + np.argsort(np.argsort(minor)))
+    """The order by integers ``major`` (>= 0), then numbers ``minor``: ``np.lexsort((minor, major))``.
+
+    Faster: a stable sort of small integers is a radix sort.
+    """
+    order = np.argsort(minor)
+    major = major[order]
+    return order[np.argsort(major.astype(np.int16) if major.max(initial=0) < 2**15 else major, kind="stable")]
+
+
+def _inverse(permutation):
+    """The inverse of a permutation ``(N,)``, without sorting it again."""
+    inverse = np.empty_like(permutation)
+    inverse[permutation] = np.arange(len(permutation))
+    return inverse
