@@ -52,7 +52,7 @@ def cells(normals, offsets, ends, sides, tol, check=None):
     following = _next_half_edges(origin, rank, len(heading), len(vertices))
     # The half-edges running backwards along the box's sides are the outside: it has no cell.
     outside = np.repeat(line >= len(normals), 2) & (np.arange(len(origin)) % 2 == 1)
-    walk, lengths = _faces(following, outside)
+    walk, lengths = _faces(following, outside, rank)
     return vertices[origin[walk]], lengths
 
 
@@ -232,24 +232,47 @@ def _next_half_edges(origin, heading, n_headings, n_vertices):
     return order[previous]
 
 
-def _faces(following, outside):
+def _faces(following, outside, heading):
     """The cycles of ``following`` but the outside: ``walk`` ``(H',)`` and ``lengths`` ``(F,)``.
 
-    A cycle's label is its smallest half-edge, by pointer jumping: after ``k``
-    rounds a label is the least of the next ``2^k`` half-edges; a round changing
-    nothing means every window spans its cycle. ``walk`` lists each face's
-    half-edges in order from its label, faces ordered by label.
+    Around a convex cell the headings of its half-edges (``heading``, their rank
+    by angle) rise, turning once through a full circle: exactly one half-edge
+    has a lower heading than the one before it, and the cell is walked from
+    there. Only if the cycles are not so (rounding tangled the arrangement)
+    are their smallest half-edges found by pointer jumping instead.
+    """
+    inside = np.flatnonzero(~outside)
+    after = following[inside]
+    walk, lengths = _walk(following, np.sort(after[heading[after] < heading[inside]]))
+    if len(walk) == len(inside) and not outside[walk].any():
+        return walk, lengths
+    return _walk(following, _smallest_in_cycles(following, outside))
+
+
+def _smallest_in_cycles(following, outside):
+    """The smallest half-edge of each cycle but the outside's, by pointer jumping.
+
+    After ``k`` rounds a label is the least of the next ``2^k`` half-edges; a round
+    changing nothing means every window spans its cycle.
     """
     index = np.arange(len(following))
-    following = np.where(outside, index, following)  # the outside becomes fixed points, dropped below
-    label, jump = index, following
+    label, jump = index, np.where(outside, index, following)  # the outside: fixed points, dropped
     while True:
         lowest = np.minimum(label, label[jump])
         if np.array_equal(lowest, label):
-            break
+            return np.flatnonzero((label == index) & ~outside)
         label, jump = lowest, jump[jump]
-    leaders = np.flatnonzero((label == index) & ~outside)
-    lengths = np.bincount(label[~outside], minlength=len(index))[leaders]
+
+
+def _walk(following, leaders):
+    """Each cycle of ``following`` from its leader: ``walk`` ``(H',)`` and ``lengths`` ``(F,)``."""
+    lengths = np.zeros(len(leaders), dtype=np.intp)
+    active, current = np.arange(len(leaders)), leaders
+    while active.size:  # first the lengths, then the walk into its place
+        lengths[active] += 1
+        current = following[current]
+        going = current != leaders[active]
+        active, current = active[going], current[going]
     starts = np.cumsum(lengths) - lengths
     walk = np.empty(int(lengths.sum()), dtype=np.intp)
     active, current, step = np.arange(len(leaders)), leaders, 0

@@ -243,3 +243,16 @@ def test_a_partition_too_large_for_memory_is_refused_early(monkeypatch):
     p = nt.partition_1d(nt.random_layer(20000, 1, seed=0))
     with pytest.raises(ValueError, match="the dense sign table signs: 20,001 regions need"):
         _ = p.signs
+
+
+def test_cycles_tangled_by_rounding_are_still_each_walked_once():
+    """The faces' fallback: a cycle whose headings turn twice has two candidate leaders."""
+    from neuron_tutorial.arrangement import _faces
+
+    following = np.array([1, 2, 0, 4, 5, 3, 6])
+    outside = np.array([False] * 6 + [True])
+    walk, lengths = _faces(following, outside, heading=np.array([0, 2, 1, 0, 1, 2, 0]))
+    np.testing.assert_array_equal(walk, [0, 1, 2, 3, 4, 5])
+    np.testing.assert_array_equal(lengths, [3, 3])
+    walk, lengths = _faces(following, outside, heading=np.array([0, 1, 2, 1, 2, 0, 0]))  # untangled
+    assert sorted(walk.tolist()) == [0, 1, 2, 3, 4, 5] and lengths.tolist() == [3, 3]
