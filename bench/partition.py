@@ -114,11 +114,17 @@ def run(sizes=SIZES, seed: int = 0) -> list[Row]:
     rows = []
     for m in sizes:
         layer = nt.random_layer(m, 2, seed=seed)
-        entry = in_subprocess(m, seed, 3 if m <= 1000 else 1)
         segments = clipped_segments(layer)
-        start = time.perf_counter()
-        cgal_count = cgal_partition(segments)
-        entry.update(cgal_seconds=time.perf_counter() - start, cgal_regions=cgal_count,
+        entry, cgal_seconds = None, []
+        # The two in turn, twice up to m = 2,000: the machine's load then weighs on both alike.
+        for _ in range(2 if m <= 2000 else 1):
+            run_entry = in_subprocess(m, seed, 3 if m <= 1000 else 1)
+            if entry is None or run_entry["seconds"] < entry["seconds"]:
+                entry = run_entry
+            start = time.perf_counter()
+            cgal_count = cgal_partition(segments)
+            cgal_seconds.append(time.perf_counter() - start)
+        entry.update(cgal_seconds=min(cgal_seconds), cgal_regions=cgal_count,
                      exact_regions=exact_general_count(layer))
         text = (f"{entry['regions']:8d} regions {entry['seconds']:8.3f} s {entry['peak_gib']:6.2f} GiB peak"
                 f"   CGAL {entry['cgal_seconds']:7.3f} s")

@@ -1,13 +1,13 @@
 """The cells that an arrangement of lines cuts a box into, built at once with numpy.
 
-``partition_2d`` hands over distinct lines crossing the open box, each a unit
-normal ``n`` and an offset ``c`` (signed distance ``n · x + c``), and gets back
-the convex cells and what lies across each of their edges. The textbook
-construction, vectorised over all lines at once:
+``partition_2d`` hands over distinct lines crossing the open unit box (the
+box's frame), each a unit normal ``n`` and an offset ``c`` (signed distance
+``n · x + c``), and gets back the convex cells. The textbook construction,
+vectorised over all lines at once:
 
 1. vertices: the box's corners, both ends of every line, the crossing of
-   every pair inside the box; points within the tolerance of each other along
-   a line are one vertex if their lines all meet there;
+   every pair inside the box; points whose lines all pass within the
+   tolerance of one of them are one vertex;
 2. edges: consecutive vertices along each line and each side of the box;
 3. faces: each edge gives two half-edges with their face on their left; with
    the half-edges leaving each vertex sorted by angle, "at the end of a
@@ -41,7 +41,7 @@ def cells(normals, offsets, ends, sides, tol, check=None):
                 np.concatenate([ends[:, 0], corners]))
     points, pair_of, rank = _candidate_points(geometry, ends, sides, corners)
     if check is not None:
-        check(1 + len(normals) + len(points) - 4 - 2 * len(normals))
+        check(len(points) - 3 - len(normals))  # 1 + L + crossings: 4 corners and 2 L ends aside
     on_line, vertex_of, vertices = _vertices(points, pair_of, rank, geometry, tol)
     start, end, line = _edges(on_line, vertex_of, len(vertices))
     origin = np.stack([start, end], axis=1).ravel()  # half-edge 2e runs start -> end, 2e + 1 back
@@ -236,10 +236,9 @@ def _faces(following, outside, heading):
     """The cycles of ``following`` but the outside: ``walk`` ``(H',)`` and ``lengths`` ``(F,)``.
 
     Around a convex cell the headings of its half-edges (``heading``, their rank
-    by angle) rise, turning once through a full circle: exactly one half-edge
-    has a lower heading than the one before it, and the cell is walked from
-    there. Only if the cycles are not so (rounding tangled the arrangement)
-    are their smallest half-edges found by pointer jumping instead.
+    by angle) rise through one full turn: one half-edge only has a lower heading
+    than the one before it, and the cell is walked from there. If the cycles are
+    not so (rounding tangled them), pointer jumping finds their leaders instead.
     """
     inside = np.flatnonzero(~outside)
     after = following[inside]
