@@ -80,9 +80,9 @@ def plane_through(p0, p1, p2, margin: float = 0.15) -> Plane:
     a, b, c = points
     first, second = b - a, c - a
     _check_not_parallel(first, second, "p1 - p0", "p2 - p0")
-    u = first / np.linalg.norm(first)
+    u = first / _length(first)
     rest = second - (second @ u) * u
-    v = rest / np.linalg.norm(rest)
+    v = rest / _length(rest)
     st = np.array([[0.0, 0.0], [first @ u, 0.0], [second @ u, second @ v]])
     lo, hi = st.min(axis=0), st.max(axis=0)
     pad = margin * (hi - lo).max()
@@ -90,7 +90,13 @@ def plane_through(p0, p1, p2, margin: float = 0.15) -> Plane:
     return Plane(a, u, v, box)
 
 
+def _length(vector) -> float:
+    """Euclidean length, scaled first so that no square overflows or underflows."""
+    largest = np.abs(vector).max(initial=0.0)
+    return float(largest * np.linalg.norm(vector / largest)) if largest > 0 else 0.0
+
+
 def _check_not_parallel(u, v, u_name="u", v_name="v") -> None:
-    nu, nv = np.linalg.norm(u), np.linalg.norm(v)
-    if nu == 0 or nv == 0 or abs(u @ v) >= (1 - 1e-12) * nu * nv:
+    nu, nv = _length(u), _length(v)
+    if nu == 0 or nv == 0 or abs((u / nu) @ (v / nv)) >= 1 - 1e-12:
         raise ValueError(f"{u_name} and {v_name} must be non-zero and not parallel")
