@@ -6,8 +6,9 @@ so adding a figure means adding one row here and one module beside it.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bokeh.document import Document
@@ -40,12 +41,15 @@ class Widget:
     title: str
     description: str
     params: dict = field(default_factory=dict)
+    # The figure's table of reader-facing settings (kit.params.Params): its defaults are the
+    # registry's parameters and the page's URL hash reads and writes them.
+    settings: object = None
     # The main control, for `make bench`: (model name, property, values to cycle through).
     probe: tuple = ()
 
     def document(self, **overrides) -> Document:
         """The figure as a Bokeh Document that follows the page's light/dark scheme."""
-        return style.document(self.build(**{**self.params, **overrides}), self.title)
+        return style.document(self.build(**{**self.params, **overrides}), self.title, self.settings)
 
     def sources(self) -> list[Path]:
         """Files whose content decides this widget's HTML (for staleness checks).
@@ -60,9 +64,17 @@ class Widget:
         return sorted(p for p in shared | own if p.exists())
 
 
+def _with_settings(widget: Widget) -> Widget:
+    """A row whose figure declares a settings table takes its parameters from it."""
+    table = getattr(sys.modules[widget.build.__module__], "SETTINGS", None)
+    if table is None:
+        return widget
+    return replace(widget, settings=table, params={**table.defaults(), **widget.params})
+
+
 WIDGETS: dict[str, Widget] = {
     w.name: w
-    for w in [
+    for w in map(_with_settings, [
         Widget(
             name="single_neuron_1d",
             build=single_neuron_1d.build,
@@ -89,7 +101,6 @@ WIDGETS: dict[str, Widget] = {
             page="02-many-neurons.md",
             title="Many neurons reading one input",
             description="Eight random neurons as lines over one input, coloured by sign.",
-            params={"seed": 1, "m": 8},
             probe=("live", "value", [0.1, 0.3, 0.5, 0.7, 0.9]),
         ),
         Widget(
@@ -99,7 +110,6 @@ WIDGETS: dict[str, Widget] = {
             title="Regions in the plane",
             description="The exact regions that m neurons' boundary lines cut the input square into, "
                         "with a live input to drag across them.",
-            params={"seed": 6, "m": 8},
             probe=("w1", "value", [0.5, 1.0, -0.5, -1.2, 1.44]),
         ),
         Widget(
@@ -119,7 +129,6 @@ WIDGETS: dict[str, Widget] = {
             title="Cutting the input line",
             description="The boundary points of eight neurons cut the input line into regions, "
                         "each with its own sign pattern; edit a neuron and watch them move.",
-            params={"seed": 1, "m": 8},
             probe=("live", "value", [0.1, 0.3, 0.5, 0.7, 0.9]),
         ),
         Widget(
@@ -172,5 +181,5 @@ WIDGETS: dict[str, Widget] = {
             params={"hidden": 128, "seed": 0, "digits": (0, 1, 7), "margin": 0.5},
             probe=("neuron", "value", [1, 2, 3, 4, 5]),
         ),
-    ]
+    ])
 }

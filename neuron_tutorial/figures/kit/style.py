@@ -149,10 +149,19 @@ ACCESS_CODE = ('import name_all_controls from "nt/access.js"\n'
                'export default () => { name_all_controls(); compile_callbacks(Bokeh.documents.at(-1)) }\n')
 
 
-def document(layout, title: str) -> Document:
-    """A Document holding ``layout`` that follows the page's light/dark scheme."""
+STATE_CODE = 'import follow_hash from "nt/state.js"\nexport default (args) => follow_hash(args)\n'
+
+
+def document(layout, title: str, settings=None) -> Document:
+    """A Document holding ``layout`` that follows the page's light/dark scheme.
+
+    With ``settings`` (a figure's ``kit.params.Params``) the figure also reads and writes
+    its settings in the page's URL hash.
+    """
     doc = Document(title=title)
     doc.add_root(layout)
     doc.js_on_event("document_ready", CustomJS(args={"themes": THEMES, "roles": ROLES}, code=THEME_CODE))
     doc.js_on_event("document_ready", CustomJS(code=ACCESS_CODE))
+    if settings is not None:
+        doc.js_on_event("document_ready", CustomJS(args={"params": settings.spec()}, code=STATE_CODE))
     return doc
