@@ -79,9 +79,9 @@ def build(seed: int = 3, m: int = 6, seeds: int = 20, randoms: int = 10, max_m: 
                for key in ("regions", "lines1", "lines2", "zero", "positive", "flat")}
     sources["bends"] = bm.ColumnDataSource({"x": [], "y": []}, name="bends")
 
-    plot = style.figure(title="A 2 → m → m network on the input square", x_range=BOX[0], y_range=BOX[1],
+    plot = style.figure(title="A 2 → m → m network", x_range=BOX[0], y_range=BOX[1],
                         x_axis_label="input F₁", y_axis_label="input F₂", name="plot",
-                        sizing_mode="scale_width", width=480, height=520, min_width=300, max_width=560)
+                        sizing_mode="scale_width", width=480, height=520, min_width=340, max_width=560)
     plot.grid.visible = False
     top = {"level": "overlay"}  # a redraw repaints this layer only, not the axes under it
     plot.patches("xs", "ys", source=sources["regions"], fill_color=light["grid"],
@@ -112,7 +112,7 @@ def build(seed: int = 3, m: int = 6, seeds: int = 20, randoms: int = 10, max_m: 
 
     mode = bm.RadioButtonGroup(labels=MODES, active=0, name="mode", orientation="vertical")
     sliders = {"k": ("Layer-2 neuron k", 1, m, 1), "r": ("Random direction", 1, randoms, 1),
-               "m": ("Width m (neurons per layer)", 2, max_m, m), "seed": ("Seed", 0, seeds - 1, seed)}
+               "m": ("Width m", 2, max_m, m), "seed": ("Seed", 0, seeds - 1, seed)}
     sliders = {key: bm.Slider(title=title, start=start, end=end, step=1, value=value, name=key,
                               sizing_mode="stretch_width")
                for key, (title, start, end, value) in sliders.items()}
@@ -130,6 +130,6 @@ def build(seed: int = 3, m: int = 6, seeds: int = 20, randoms: int = 10, max_m: 
 
     panel = column(mode, sliders["k"], sliders["r"], row(sliders["m"], sliders["seed"],
                                                          sizing_mode="stretch_width"),
-                   count, readout, sizing_mode="stretch_width", min_width=260, max_width=420)
+                   count, readout, sizing_mode="stretch_width", min_width=260, max_width=320)
     return row(plot, panel, styles={"flex-wrap": "wrap", "gap": "12px"}, sizing_mode="stretch_width",
                name="next_layer")

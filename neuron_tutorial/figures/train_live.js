@@ -33,7 +33,9 @@ globalThis.nt_train_live = {
 export default (args, obj, data, context) => {
   memo.context = context
   globalThis.nt_train_live.frame = () => advance(args)
-  const is = (...names) => names.some((name) => obj === args[name])
+  // A button's click and a tap arrive as events: the model they come from is their origin.
+  const origin = obj?.event_name === undefined ? obj : obj.origin
+  const is = (...names) => names.some((name) => origin === args[name])
   const key = [args.dataset.active, args.noise.value, args.seed.value, args.m1.value, args.m2.value].join("/")
   if (obj?.event_name === "tap") return choose_nearest(args, obj.x, obj.y)
   if (memo.key !== key || is("reset")) {

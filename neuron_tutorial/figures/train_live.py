@@ -49,7 +49,7 @@ def build(dataset: str = "moons", noise: float = 0.1, seed: int = 0, m1: int = 8
 
     plot = style.figure(title="Regions of the network as it trains", x_range=BOX[0], y_range=BOX[1],
                         x_axis_label="input F₁", y_axis_label="input F₂", name="plot",
-                        sizing_mode="scale_width", width=480, height=520, min_width=300, max_width=560)
+                        sizing_mode="scale_width", width=480, height=560, min_width=340, max_width=560)
     plot.grid.visible = False
     top = {"level": "overlay"}  # a redraw repaints this layer only, not the axes under it
     tint = {"fill_alpha": 0.3, "line_color": light["background"], "line_width": 0.6}
@@ -73,13 +73,13 @@ def build(dataset: str = "moons", noise: float = 0.1, seed: int = 0, m1: int = 8
         # The sources fill in the browser: the legend draws these invisible (NaN) samples instead.
         nan = [np.nan] if kind == "scatter" else [[np.nan]]
         entries.append((label, getattr(plot, kind)(nan, nan, **look)))
-    plot.add_layout(style.legend(entries, ncols=4, label_text_font_size="12px", name="legend"), "above")
+    plot.add_layout(style.legend(entries, ncols=2, label_text_font_size="12px", name="legend"), "above")
     style.furnish(plot)
 
     data_buttons = bm.RadioButtonGroup(labels=list(DATASETS), active=DATASETS.index(dataset), name="dataset")
     sliders = {"noise": ("Noise", 0.0, 0.3, 0.05, noise), "seed": ("Seed", 0, seeds - 1, 1, seed),
-               "m1": ("Layer-1 neurons m₁", 1, MAX_WIDTH, 1, m1),
-               "m2": ("Layer-2 neurons m₂", 1, MAX_WIDTH, 1, m2)}
+               "m1": ("Layer 1: m₁", 1, MAX_WIDTH, 1, m1),
+               "m2": ("Layer 2: m₂", 1, MAX_WIDTH, 1, m2)}
     sliders = {key: bm.Slider(title=title, start=start, end=end, step=step, value=value, name=key,
                               sizing_mode="stretch_width")
                for key, (title, start, end, step, value) in sliders.items()}
@@ -113,6 +113,6 @@ def build(dataset: str = "moons", noise: float = 0.1, seed: int = 0, m1: int = 8
     widths = row(sliders["m1"], sliders["m2"], sizing_mode="stretch_width")
     panel = column(data_buttons, buttons, readout, widths,
                    row(sliders["noise"], sliders["seed"], sizing_mode="stretch_width"), neuron,
-                   sizing_mode="stretch_width", min_width=260, max_width=420)
+                   sizing_mode="stretch_width", min_width=260, max_width=320)
     return row(plot, panel, styles={"flex-wrap": "wrap", "gap": "12px"}, sizing_mode="stretch_width",
                name="train_live")
