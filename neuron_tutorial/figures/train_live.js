@@ -6,11 +6,13 @@
 // network while it trains.
 
 import {boundary, partition} from "nt/network.js"
-import {dataset as make_dataset, init_network, loss_and_gradients, pre_activations, step} from "nt/train.js"
+import {dataset as make_dataset, init_network, pre_activations, step} from "nt/train.js"
 import {plural} from "nt/format.js"
 import {mark_drawn, set_text} from "nt/interact.js"
 
-const memo = {
+// Bokeh may evaluate this module more than once (a compile when the document is ready, and one
+// on first use); the training state lives on the window so that every copy shares it.
+const memo = (globalThis.nt_train_live_memo ??= {
   key: null,        // the settings the network was started from: data set, noise, seed, widths
   data: null,       // {points, labels} from train.js
   net: null,        // the network as it trains (train.js's layout)
@@ -19,20 +21,22 @@ const memo = {
   loss: NaN,        // the loss of the network as drawn
   part: null,       // its exact partition
   frame: null,      // the pending animation frame while playing
+  watching: false,  // whether visibility is watched (once)
+  args: null,       // the callback's arguments, for the accessors below
   context: null,
-}
+})
 
-// Tests read the network the page trained (and the bench times a frame) through this.
-globalThis.nt_train_live = {
+// Tests read the network the page trained, and the bench times one frame, through these.
+globalThis.nt_train_live ??= {
   state: () => ({steps: memo.steps, loss: memo.loss, sizes: memo.net.sizes,
     weights: memo.net.weights.map((w) => Array.from(w)), biases: memo.net.biases.map((b) => Array.from(b)),
     regions: memo.part.xs.length, counts: memo.part.counts}),
-  frame: null,
+  frame: () => advance(memo.args),
 }
 
 export default (args, obj, data, context) => {
   memo.context = context
-  globalThis.nt_train_live.frame = () => advance(args)
+  memo.args = args
   // A button's click and a tap arrive as events: the model they come from is their origin.
   const origin = obj?.event_name === undefined ? obj : obj.origin
   const is = (...names) => names.some((name) => origin === args[name])
@@ -59,7 +63,6 @@ function start(a, key) {
   memo.net = init_network([2, a.m1.value, a.m2.value, 1], a.seed.value)
   memo.velocity = null
   memo.steps = 0
-  memo.loss = loss_and_gradients(memo.net, memo.data.points, memo.data.labels).loss
   const options = [["", "none"]]
   for (const [layer, m] of [[1, a.m1.value], [2, a.m2.value]]) {
     for (let k = 1; k <= m; k++) options.push([`${layer}-${k}`, `layer ${layer}, neuron ${k}`])
@@ -76,7 +79,6 @@ function advance(a) {
   const result = step(memo.net, points, labels, Number(a.rate.value), a.momentum, memo.velocity)
   memo.velocity = result.velocity
   memo.steps += 1
-  memo.loss = loss_and_gradients(memo.net, points, labels).loss
   draw(a)
 }
 
@@ -99,10 +101,9 @@ function pause(a) {
 }
 
 // Training stops when the figure leaves the screen or the tab is hidden: no work nobody sees.
-let watching = false
 function watch_visibility(a) {
-  if (watching) return
-  watching = true
+  if (memo.watching) return
+  memo.watching = true
   document.addEventListener("visibilitychange", () => document.hidden && pause(a))
   if (typeof IntersectionObserver === "function") {
     new IntersectionObserver((entries) => {
@@ -131,6 +132,17 @@ function segment_columns(lists) {
   return {xs, ys}
 }
 
+// One line per neuron, its segments separated by NaN: a few dozen strokes to paint, not hundreds.
+function joined_columns(lists) {
+  const xs = [], ys = []
+  for (const s of lists) {
+    const x = new Float64Array(Math.max(0, 3 * s.length / 4 - 1)).fill(NaN), y = Float64Array.from(x)
+    for (let i = 0, j = 0; i < s.length; i += 4, j += 3) x[j] = s[i], y[j] = s[i + 1], x[j + 1] = s[i + 2], y[j + 1] = s[i + 3]
+    xs.push(x), ys.push(y)
+  }
+  return {xs, ys}
+}
+
 function draw(a) {
   const net = memo.net, part = (memo.part = partition(net, a.box))
   const [m1, m2] = [net.sizes[1], net.sizes[2]]
@@ -144,13 +156,14 @@ function draw(a) {
   a.positive.data = sides[0]
   a.negative.data = sides[1]
   for (const [l, m] of [[0, m1], [1, m2]]) {
-    a[`lines${l + 1}`].data = segment_columns(Array.from({length: m}, (_, k) => boundary(part, net, l, k, a.box)))
+    a[`lines${l + 1}`].data = joined_columns(Array.from({length: m}, (_, k) => boundary(part, net, l, k, a.box)))
   }
   a.decision.data = segment_columns([boundary(part, net, 2, 0, a.box)])
   draw_chosen(a)
-  const correct = accuracy(net, memo.data)
+  const [loss, correct] = fit(net, memo.data)
+  memo.loss = loss
   const [c1, c2] = part.counts
-  show(a.readout, `Step <b>${memo.steps}</b>, loss <b>${memo.loss.toFixed(3)}</b>, ` +
+  show(a.readout, `Step <b>${memo.steps}</b>, loss <b>${loss.toFixed(3)}</b>, ` +
     `${Math.round(100 * correct)}% of the points on their side. ` +
     `Layer 1 cuts the square into ${plural(c1, "region")}, layers 1 and 2 into ${c2}; ` +
     `the output's sign splits them into ${part.xs.length}.`)
@@ -161,14 +174,18 @@ function draw_chosen(a) {
   a.chosen.data = l === 0 ? {xs: [], ys: []} : segment_columns([boundary(memo.part, memo.net, l - 1, k - 1, a.box)])
 }
 
-// The share of points whose output has the sign their label asks for (label 1: positive).
-function accuracy(net, {points, labels}) {
+// The network's loss (training.loss_and_gradients' logistic loss, from one forward pass: no
+// gradient) and the share of points whose output has the sign their label asks for.
+function fit(net, {points, labels}) {
   const count = labels.length
   const pre = pre_activations(net, points, count)
   const z = pre[pre.length - 1]
-  let correct = 0
-  for (let p = 0; p < count; p++) correct += (z[p] > 0) === (labels[p] === 1)
-  return correct / count
+  let loss = 0, correct = 0
+  for (let p = 0; p < count; p++) {
+    loss += Math.log1p(Math.exp(-Math.abs(z[p]))) + Math.max(z[p], 0) - labels[p] * z[p]
+    correct += (z[p] > 0) === (labels[p] === 1)
+  }
+  return [loss / count, correct / count]
 }
 
 // A tap picks the neuron of layer 1 or 2 whose boundary passes nearest, if one is close.

@@ -52,7 +52,7 @@ def build(dataset: str = "moons", noise: float = 0.1, seed: int = 0, m1: int = 8
                         sizing_mode="scale_width", width=480, height=560, min_width=340, max_width=560)
     plot.grid.visible = False
     top = {"level": "overlay"}  # a redraw repaints this layer only, not the axes under it
-    tint = {"fill_alpha": 0.3, "line_color": light["background"], "line_width": 0.6}
+    tint = {"fill_alpha": 0.3, "line_color": None}  # the regions' edges are the lines drawn over them
     thin = {"line_color": light["muted"], "line_width": 1, "line_alpha": 0.8}
     dots = {"size": 7, "line_color": light["background"], "line_width": 1}
     looks = {  # source: (glyph, look, legend label)
