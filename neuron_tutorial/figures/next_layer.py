@@ -81,7 +81,7 @@ def build(seed: int = 3, m: int = 6, seeds: int = 20, randoms: int = 10, max_m: 
 
     plot = style.figure(title="A 2 → m → m network", x_range=BOX[0], y_range=BOX[1],
                         x_axis_label="input F₁", y_axis_label="input F₂", name="plot",
-                        sizing_mode="scale_width", width=480, height=520, min_width=340, max_width=560)
+                        sizing_mode="scale_width", width=480, height=520, min_width=280, max_width=560)
     plot.grid.visible = False
     top = {"level": "overlay"}  # a redraw repaints this layer only, not the axes under it
     plot.patches("xs", "ys", source=sources["regions"], fill_color=light["grid"],

@@ -49,7 +49,7 @@ def build(dataset: str = "moons", noise: float = 0.1, seed: int = 0, m1: int = 8
 
     plot = style.figure(title="Regions of the network as it trains", x_range=BOX[0], y_range=BOX[1],
                         x_axis_label="input F₁", y_axis_label="input F₂", name="plot",
-                        sizing_mode="scale_width", width=480, height=560, min_width=340, max_width=560)
+                        sizing_mode="scale_width", width=480, height=560, min_width=280, max_width=560)
     plot.grid.visible = False
     top = {"level": "overlay"}  # a redraw repaints this layer only, not the axes under it
     tint = {"fill_alpha": 0.3, "line_color": None}  # the regions' edges are the lines drawn over them
