@@ -19,12 +19,14 @@ from . import (
     dissection,
     layer_slice,
     neurons_1d,
+    next_layer,
     partition_1d,
     planes_3d,
     regions_2d,
     single_neuron_1d,
     single_neuron_2d,
     superposition,
+    train_live,
 )
 from .kit import style
 
@@ -170,6 +172,27 @@ WIDGETS: dict[str, Widget] = {
                         "dimensions, on a log scale beside the n basis directions.",
             params={"index": 4},
             probe=("eps", "active", [0, 2, 4, 6, 3]),
+        ),
+        Widget(
+            name="next_layer",
+            build=next_layer.build,
+            page="next-layer.md",
+            title="Neurons of the next layer",
+            description="The exact regions of a random 2 → m → m ReLU network: straight layer-1 "
+                        "boundaries, layer-2 boundaries bent where they cross them, and one reading "
+                        "of layer 2 with its positive side.",
+            params={"seed": 3, "m": 6},
+            probe=("k", "value", [1, 2, 3, 4, 5]),
+        ),
+        Widget(
+            name="train_live",
+            build=train_live.build,
+            page="next-layer.md",
+            title="A small network trained live",
+            description="A 2 → m₁ → m₂ → 1 ReLU network trained in the page on a toy data set, its "
+                        "exact regions and decision boundary redrawn after every step.",
+            params={"dataset": "moons", "seed": 0},
+            probe=("rate", "value", ["0.03", "0.1", "0.3", "1", "0.1"]),
         ),
         Widget(
             name="layer_slice",
