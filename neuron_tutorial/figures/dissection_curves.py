@@ -23,10 +23,11 @@ from .kit import experiments, style
 
 MEASURES = {"detectors": "detectors", "unique_detectors": "unique detectors",
             "mean_iou": "mean best IoU", "kurtosis": "median excess kurtosis"}
+BUTTONS = ("detectors", "unique", "mean IoU", "kurtosis")     # short: four fit on a phone
 COUNTS = ("detectors", "unique_detectors")          # the measures that depend on the threshold
 THRESHOLDS = tuple(round(0.3 + 0.05 * i, 2) for i in range(9))   # 0.30 ... 0.70
-NAMES = {"relu": "ReLU", "linear": "linear", "untrained_relu": "ReLU, untrained",
-         "untrained_linear": "linear, untrained"}
+NAMES = {"relu": "ReLU", "linear": "linear", "untrained_relu": "ReLU untrained",
+         "untrained_linear": "linear untrained"}
 # Neutral colours (blue and orange mean signs on this site), by theme role so dark mode follows.
 COLOUR = {"relu": "text", "linear": "zero", "untrained_relu": "text", "untrained_linear": "zero"}
 MARKER = {"relu": "circle", "linear": "square", "untrained_relu": "circle", "untrained_linear": "square"}
@@ -97,31 +98,31 @@ def build(seeds: int = experiments.SEEDS, measure: int = 0, threshold_index: int
     tables = table(seeds)
     now = state(tables, measure, threshold_index)
     light = style.THEMES["light"]
-    plot = style.figure(title=f"Neurons (α = 0) to random directions (α = 1): {seeds} digits networks each",
+    plot = style.figure(title=f"Mean over {seeds} networks each, bands ± 1 sd",
                         x_range=(-0.02, 1.02), x_axis_label="α  (0: the neurons, 1: a random rotation)",
                         y_axis_label=now["label"], name="plot", height=330)
     curves = {c: ColumnDataSource(now["curves"][c], name=f"curve_{c}") for c in experiments.CONDITIONS}
-    entries = []
+    drawn = {c: [] for c in experiments.CONDITIONS}
+    trained = [c for c in experiments.CONDITIONS if not c.startswith("untrained")]
+    for c in trained:          # bands first, so that no band covers another condition's curve
+        drawn[c].append(plot.varea("alpha", "low", "high", source=curves[c], fill_color=light["grid"],
+                                   fill_alpha=0.55))
     for c in experiments.CONDITIONS:
-        colour, trained = light[COLOUR[c]], not c.startswith("untrained")
-        drawn = []
-        if trained:
-            drawn.append(plot.varea("alpha", "low", "high", source=curves[c], fill_color=light["grid"],
-                                    fill_alpha=0.55))
+        colour, solid = light[COLOUR[c]], c in trained
+        if solid:
             for edge in ("low", "high"):
-                drawn.append(plot.line("alpha", edge, source=curves[c], line_color=colour, line_width=1,
-                                       line_dash="dotted"))
-        drawn.append(plot.line("alpha", "mean", source=curves[c], line_color=colour,
-                               line_width=2.5 if trained else 1.5,
-                               line_dash="solid" if trained else "dashed"))
-        drawn.append(plot.scatter("alpha", "mean", source=curves[c], marker=MARKER[c],
-                                  size=7 if trained else 5, line_color=colour,
-                                  fill_color=colour if trained else light["background"]))
-        entries.append((NAMES[c] + (" (± 1 sd)" if trained else ""), drawn))
+                drawn[c].append(plot.line("alpha", edge, source=curves[c], line_color=colour, line_width=1,
+                                          line_dash="dotted"))
+        drawn[c].append(plot.line("alpha", "mean", source=curves[c], line_color=colour,
+                                  line_width=2.5 if solid else 1.5, line_dash="solid" if solid else "dashed"))
+        drawn[c].append(plot.scatter("alpha", "mean", source=curves[c], marker=MARKER[c],
+                                     size=7 if solid else 5, line_color=colour,
+                                     fill_color=colour if solid else light["background"]))
+    entries = [(NAMES[c], drawn[c]) for c in experiments.CONDITIONS]
     plot.add_layout(style.legend(entries, ncols=2, label_text_font_size="12px", name="legend"), "above")
 
     rows = [NAMES[c] for c in experiments.CONDITIONS]
-    pairs = style.figure(title="Paired: α = 0 minus α = 1, one dot per network (bar: mean ± 1 sd)",
+    pairs = style.figure(title="α = 0 minus α = 1, per network",
                          y_range=FactorRange(*reversed(rows)), x_axis_label=f"difference in {now['label']}",
                          name="pairs", height=230)
     pairs.title.text_font_size = "13px"
@@ -132,11 +133,14 @@ def build(seeds: int = experiments.SEEDS, measure: int = 0, threshold_index: int
                   line_color=light["text"], line_width=0.5)
     pairs.hbar(y="y", left="low", right="high", height=0.08, source=summary, fill_color=light["text"],
                line_color=None)
-    pairs.scatter("x", "y", source=summary, marker="diamond", size=14, fill_color=light["background"],
+    mean = pairs.scatter("x", "y", source=summary, marker="diamond", size=14, fill_color=light["background"],
                   line_color=light["text"], line_width=2)
+    one = pairs.scatter([np.nan], [rows[0]], size=6, fill_color=light["zero"], line_color=light["text"])
+    pairs.add_layout(style.legend([("a network", one), ("mean ± 1 sd", mean)], name="pairs_legend",
+                                  label_text_font_size="12px"), "above")
     style.furnish(plot, pairs)
 
-    measure_buttons = RadioButtonGroup(labels=list(MEASURES.values()), active=measure, name="measure")
+    measure_buttons = RadioButtonGroup(labels=list(BUTTONS), active=measure, name="measure")
     threshold = Slider(title="Detector: best IoU at least", start=THRESHOLDS[0], end=THRESHOLDS[-1],
                        step=0.05, value=THRESHOLDS[threshold_index], format="0.00", name="threshold",
                        disabled=not now["counts"], sizing_mode="stretch_width")

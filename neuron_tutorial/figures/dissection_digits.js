@@ -38,13 +38,13 @@ function ranked_row(data, seed, kind, rank) {
 function header(data, seed, kind, rank) {
   const net = data.networks[seed]
   const row = ranked_row(data, seed, kind, rank)
-  const what = (kind === "neuron" ? `Neuron ${row.slot + 1}` : "A random direction") +
-    ` of network ${seed}, ranked ${rank} of ${net.live} by IoU`
+  const what = (kind === "neuron" ? `Neuron ${row.slot + 1}` : "Random direction") +
+    `, rank ${rank} of ${net.live}`
   const verdict = row.iou >= data.threshold ? "a detector" : "not a detector"
   const iou = (Math.floor(row.iou * 100 + 0.5) / 100).toFixed(2)
   const has = row.has.reduce((a, b) => a + b, 0)
-  return `<b>${what}</b><br>best concept: <b>${data.concepts[row.concept]}</b>, ` +
-    `IoU ${iou} (${verdict})<br>${has} of its top ${row.has.length} digits have it (framed)`
+  return `<b>${what}</b><br>best: <b>${data.concepts[row.concept]}</b>, IoU ${iou} (${verdict})` +
+    `<br>${has} of these ${row.has.length} have it (framed)`
 }
 
 export default (args) => {

@@ -98,13 +98,12 @@ def tiles(images: list, row_: dict) -> dict:
 def header(data_: dict, seed: int, kind: str, rank: int) -> str:
     """The text above a panel: which direction, its best concept and IoU, how many images have it."""
     row_ = ranked_row(data_, seed, kind, rank)
-    what = (f"Neuron {row_['slot'] + 1}" if kind == "neuron" else "A random direction") + \
-        f" of network {seed}, ranked {rank} of {data_['networks'][seed]['live']} by IoU"
+    what = (f"Neuron {row_['slot'] + 1}" if kind == "neuron" else "Random direction") + \
+        f", rank {rank} of {data_['networks'][seed]['live']}"
     verdict = "a detector" if row_["iou"] >= data_["threshold"] else "not a detector"
     iou = f"{np.floor(row_['iou'] * 100 + 0.5) / 100:.2f}"
-    return (f"<b>{what}</b><br>best concept: <b>{data_['concepts'][row_['concept']]}</b>, "
-            f"IoU {iou} ({verdict})<br>{sum(row_['has'])} of its top {len(row_['has'])} digits have it "
-            f"(framed)")
+    return (f"<b>{what}</b><br>best: <b>{data_['concepts'][row_['concept']]}</b>, IoU {iou} ({verdict})"
+            f"<br>{sum(row_['has'])} of these {len(row_['has'])} have it (framed)")
 
 
 def state(data_: dict, seed: int, neuron: int, random: int) -> dict:
@@ -126,7 +125,7 @@ def build(seed: int = 0, neuron: int = 1, random: int = 1):
     for kind, title in (("neuron", "A neuron (α = 0)"), ("random", "A random direction (α = 1)")):
         fig = style.figure(title=title, x_range=(-0.5, SIDE * 9 - 0.5), y_range=(-0.5, SIDE * 9 - 0.5),
                            width=300, height=330, sizing_mode="scale_width", max_width=380, min_width=150,
-                           name=f"panel_{kind}", x_axis_label="its top 16 held-out digits, strongest first",
+                           name=f"panel_{kind}", x_axis_label="top 16 digits, strongest first",
                            match_aspect=True)
         fig.xaxis.ticker, fig.yaxis.visible = [], False
         fig.xgrid.visible = fig.ygrid.visible = False
@@ -137,7 +136,7 @@ def build(seed: int = 0, neuron: int = 1, random: int = 1):
         fig.rect("x", "y", width=1, height=1, source=ink, fill_color=light["text"], fill_alpha="alpha",
                  line_color=None)
         text = Div(text=now[kind]["header"], name=f"header_{kind}", sizing_mode="stretch_width",
-                   height=72)
+                   height=116)
         panels.append(column(text, fig, sizing_mode="stretch_width", min_width=160))
         sources[kind] = {"ink": ink, "frames": frames, "header": text}
         style.furnish(fig)
@@ -153,6 +152,6 @@ def build(seed: int = 0, neuron: int = 1, random: int = 1):
                       code=style.script("dissection_digits"))
     for control in (network, neuron_rank, random_rank):
         control.js_on_change("value", update)
-    return column(network, row(neuron_rank, random_rank, sizing_mode="stretch_width"),
+    return column(network, neuron_rank, random_rank,
                   row(*panels, styles={"flex-wrap": "wrap", "gap": "12px"}, sizing_mode="stretch_width"),
                   sizing_mode="stretch_width", name="dissection_digits")
