@@ -17,6 +17,8 @@ from . import (
     directions_linear,
     directions_relu,
     dissection,
+    dissection_curves,
+    dissection_digits,
     layer_slice,
     neurons_1d,
     next_layer,
@@ -162,6 +164,27 @@ WIDGETS: dict[str, Widget] = {
                         "small trained networks, ReLU and linear, as the rotation α grows.",
             params={"seeds": 20},
             probe=("alpha", "value", [0.0, 0.3, 0.6, 1.0, 0.5]),
+        ),
+        Widget(
+            name="dissection_curves",
+            build=dissection_curves.build,
+            page="07-what-makes-the-basis-special.md",
+            title="Network Dissection of twenty digits networks",
+            description="Detectors, unique detectors, mean best IoU and kurtosis of the hidden layer of "
+                        "digits networks as the neurons turn into random directions (α from 0 to 1), "
+                        "ReLU against linear and untrained networks, and the paired difference per network.",
+            params={"seeds": 20},
+            probe=("measure", "active", [1, 2, 3, 0, 1]),
+        ),
+        Widget(
+            name="dissection_digits",
+            build=dissection_digits.build,
+            page="07-what-makes-the-basis-special.md",
+            title="The digits a neuron and a random direction respond to",
+            description="The sixteen held-out digits on which one neuron, and one random direction, of a "
+                        "trained digits network are largest, beside the concept each matches best.",
+            params={"seed": 0, "neuron": 1, "random": 1},
+            probe=("neuron", "value", [2, 3, 4, 5, 1]),
         ),
         Widget(
             name="superposition",

@@ -1,4 +1,4 @@
-"""The command line: ``python -m neuron_tutorial build|list``."""
+"""The command line: ``python -m neuron_tutorial build|list|numbers``."""
 
 from __future__ import annotations
 
@@ -19,10 +19,21 @@ def main(argv: list[str] | None = None) -> int:
                            help="output folder; widgets go to OUT/widgets, BokehJS to OUT/assets")
     build_cmd.add_argument("--force", action="store_true", help="rebuild even when up to date")
     commands.add_parser("list", help="list the widgets with their pages")
+    commands.add_parser("numbers", help="print the measured numbers the pages quote, as JSON")
     args = parser.parse_args(argv)
 
+    from . import cache
     from .build import build
     from ..figures import WIDGETS
+
+    cache.install()
+    if args.command == "numbers":
+        import json
+
+        from .numbers import numbers
+
+        print(json.dumps(numbers(), indent=1, sort_keys=True, ensure_ascii=False))
+        return 0
 
     if args.command == "list":
         for widget in WIDGETS.values():
