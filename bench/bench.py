@@ -11,12 +11,13 @@ import sys
 
 import browser
 import dissection
+import network
 import pages
 import partition
 import sitebuild
 from common import ROOT
 
-SECTIONS = [partition, sitebuild, pages, browser, dissection]
+SECTIONS = [partition, sitebuild, pages, browser, dissection, network]
 RESULTS = ROOT / "bench" / "results.json"
 
 

@@ -7,12 +7,14 @@ and the file-writing build, command line and notebook display in ``neuron_tutori
 from . import dissection, superposition
 from .directions import direction_neuron, partial_rotation, random_rotation, rotated
 from .layer import Layer, load_layer, random_layer, relu
+from .network import Network, slice_network
 from .partition import Partition, Region, partition_1d, partition_2d
 from .slices import Plane, plane_through, slice_layer
 from .thresholds import quantile_thresholds
 
 __all__ = [
     "Layer",
+    "Network",
     "Partition",
     "Plane",
     "Region",
@@ -29,5 +31,6 @@ __all__ = [
     "relu",
     "rotated",
     "slice_layer",
+    "slice_network",
     "superposition",
 ]

@@ -86,3 +86,21 @@ def _gradients(params, x, targets):
     d_scores = (probs - targets) / len(x)
     d_hidden = (d_scores @ W2.T) * (pre > 0)
     return [x.T @ d_hidden, d_hidden.sum(axis=0), hidden.T @ d_scores, d_scores.sum(axis=0)]
+
+
+def train_digits_network(hidden=(128, 128), seed: int = 0, steps: int = 300, rate: float = 0.1,
+                         momentum: float = 0.9):
+    """Train 64 → ``hidden`` (ReLU) → 10 (softmax) by full-batch gradient descent with momentum.
+
+    Same split as ``train_digits`` (last fifth held out); initial weights from
+    ``training.init_network``. Returns ``(network, held-out accuracy)``.
+    """
+    from . import training
+
+    images, labels = load_digit_images()
+    order = np.random.default_rng(checks.count(seed, "seed")).permutation(len(labels))
+    train, test = order[: len(labels) * 4 // 5], order[len(labels) * 4 // 5 :]
+    start = training.init_network((64, *hidden, 10), seed=seed)
+    network, _ = training.train(start, images[train], labels[train], steps, rate, momentum)
+    accuracy = float(np.mean(network(images[test]).argmax(axis=1) == labels[test]))
+    return network, accuracy

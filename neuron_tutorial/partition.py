@@ -16,6 +16,7 @@ import numpy as np
 
 from . import arrangement, checks
 from .layer import Layer
+from .network import Network
 
 # Points closer than this to a boundary (relative to the domain's size) count as on it:
 # it merges breakpoints and corners that differ only by rounding.
@@ -125,6 +126,10 @@ def partition_2d(layer: Layer, box=((0.0, 1.0), (0.0, 1.0))) -> Partition:
     edges. Returns one region per cell of the arrangement inside the box: at
     most ``1 + m + m(m-1)/2`` of them.
     """
+    if isinstance(layer, Network):  # every neuron of every layer, built layer by layer
+        from .deep_partition import deep_partition  # here: deep_partition imports Partition
+
+        return deep_partition(layer, box)
     _expect_inputs(layer, 2)
     box = checks.box(box)
     (x0, x1), (y0, y1) = box
