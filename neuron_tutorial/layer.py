@@ -28,9 +28,13 @@ class Layer:
         if weights.shape[1] == 0:
             raise ValueError("weights must have at least one column (input dimension n >= 1)")
         if biases.shape[0] != weights.shape[0]:
+            hint = ""
+            if biases.shape[0] == weights.shape[1]:  # scikit-learn, Keras and Flax store (inputs, outputs)
+                hint = (f"; weights look transposed (scikit-learn's coefs_ and Keras's kernels are "
+                        f"(inputs, outputs)): pass weights.T of shape {weights.shape[::-1]}")
             raise ValueError(
                 f"biases must have shape (m,) = ({weights.shape[0]},) to match weights "
-                f"of shape {weights.shape}, got {biases.shape}"
+                f"of shape {weights.shape}, got {biases.shape}{hint}"
             )
         # Read-only copies: a Layer is a value, and figures built from it must not drift.
         weights, biases = weights.copy(), biases.copy()
@@ -75,7 +79,7 @@ class Layer:
         Tensors are detached and moved to the CPU first, so
         ``Layer.from_arrays(linear.weight, linear.bias)`` works without importing torch here.
         """
-        return cls(_as_numpy(weights), _as_numpy(biases))
+        return cls(as_float64(weights, "weights"), as_float64(biases, "biases"))
 
     @classmethod
     def load(cls, path, biases_path=None) -> Layer:
@@ -105,10 +109,20 @@ def random_layer(m: int, n: int, seed: int = 0) -> Layer:
     return Layer(weights, -np.einsum("mn,mn->m", weights, points))
 
 
-def _as_numpy(value):
+def as_float64(value, name: str = "value") -> np.ndarray:
+    """A float64 numpy copy of an array-like or tensor (detached, on the CPU, any float dtype).
+
+    ``double()`` before ``numpy()``: numpy has no bfloat16, and float64 holds
+    bf16, fp16 and fp32 values exactly.
+    """
     if hasattr(value, "detach"):  # a torch tensor: leave autograd and the GPU behind
-        value = value.detach().cpu().numpy()
-    return value
+        value = value.detach().cpu()
+        value = value.double() if hasattr(value, "double") else value
+        value = value.numpy()
+    try:
+        return np.array(value, dtype=np.float64)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{name} must be an array of numbers, got {type(value).__name__}") from error
 
 
 def relu(outputs) -> np.ndarray:
