@@ -21,6 +21,7 @@ from .network import Network
 # Points closer than this to a boundary (relative to the domain's size) count as on it:
 # it merges breakpoints and corners that differ only by rounding.
 RELATIVE_TOLERANCE = 1e-9
+UNIT_BOX = ((0.0, 1.0), (0.0, 1.0))
 
 
 @dataclass(frozen=True, eq=False)
@@ -75,10 +76,16 @@ class Partition:
     def __len__(self) -> int:
         return len(self.regions)
 
-    @property
-    def signs(self) -> np.ndarray:
-        """Every region's sign pattern, shape ``(regions, m)``."""
-        return np.array([r.signs for r in self.regions], dtype=np.int8).reshape(len(self), -1)
+    def __repr__(self) -> str:
+        return f"Partition({len(self)} regions of {np.round(self.domain, 3).tolist()} by {self.layer!r})"
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: the count and the five largest regions' sign patterns."""
+        rows = "".join(f"<tr><td>{i}</td><td>{self.regions[i].size:.3g}</td><td><code>"
+                       f"{self.regions[i].pattern[:64]}</code></td></tr>"
+                       for i in sorted(range(len(self)), key=lambda i: -self.regions[i].size)[:5])
+        return (f"<b>{self!r}</b><table><tr><th>region</th><th>size</th><th>sign pattern</th></tr>"
+                f"{rows}</table>")
 
     def locate(self, points) -> np.ndarray:
         """Index of the region holding each point: ``(N, n)`` -> ``(N,)``, -1 outside the domain.
@@ -118,14 +125,20 @@ def partition_1d(layer: Layer, interval=(0.0, 1.0)) -> Partition:
     return Partition(layer, (lo, hi), regions, breakpoints=breakpoints)
 
 
-def partition_2d(layer: Layer, box=((0.0, 1.0), (0.0, 1.0))) -> Partition:
+def partition_2d(layer: Layer | Network, box=None) -> Partition:
     """Split ``box`` by every neuron's boundary line into convex polygons.
+
+    ``box`` defaults to the box the layer was sliced to (``slice_layer`` of a
+    ``Plane``, or ``slice_network``'s first layer), else the unit square. A
+    ``Network`` (2 inputs) is split by every neuron of every layer (``deep_partition``).
 
     The boundaries that cross the box form a line arrangement, built all at once
     by ``arrangement.cells``; the signs spread from cell to cell across its
     edges. Returns one region per cell of the arrangement inside the box: at
     most ``1 + m + m(m-1)/2`` of them.
     """
+    if box is None:
+        box = getattr(layer.layers[0] if isinstance(layer, Network) else layer, "box", None) or UNIT_BOX
     if isinstance(layer, Network):  # every neuron of every layer, built layer by layer
         from .deep_partition import deep_partition  # here: deep_partition imports Partition
 
