@@ -79,13 +79,16 @@ class Partition:
     def __repr__(self) -> str:
         return f"Partition({len(self)} regions of {np.round(self.domain, 3).tolist()} by {self.layer!r})"
 
-    def _repr_html_(self) -> str:
-        """A notebook's view: the count and the five largest regions' sign patterns."""
+    def _repr_html_(self) -> str:  # a notebook's view: the five largest regions' sign patterns
+        top = sorted(range(len(self)), key=lambda i: -self.regions[i].size)[:5]
         rows = "".join(f"<tr><td>{i}</td><td>{self.regions[i].size:.3g}</td><td><code>"
-                       f"{self.regions[i].pattern[:64]}</code></td></tr>"
-                       for i in sorted(range(len(self)), key=lambda i: -self.regions[i].size)[:5])
-        return (f"<b>{self!r}</b><table><tr><th>region</th><th>size</th><th>sign pattern</th></tr>"
-                f"{rows}</table>")
+                       f"{self.regions[i].pattern[:64]}</code></td></tr>" for i in top)
+        return f"<b>{self!r}</b><table><tr><th>region</th><th>size</th><th>pattern</th></tr>{rows}</table>"
+
+    @property
+    def signs(self) -> np.ndarray:
+        """Every region's sign pattern, shape ``(regions, m)``."""
+        return np.array([r.signs for r in self.regions], dtype=np.int8).reshape(len(self), -1)
 
     def locate(self, points) -> np.ndarray:
         """Index of the region holding each point: ``(N, n)`` -> ``(N,)``, -1 outside the domain.
