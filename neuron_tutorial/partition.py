@@ -21,7 +21,6 @@ from .network import Network
 # Points closer than this to a boundary (relative to the domain's size) count as on it:
 # it merges breakpoints and corners that differ only by rounding.
 RELATIVE_TOLERANCE = 1e-9
-UNIT_BOX = ((0.0, 1.0), (0.0, 1.0))
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,7 +140,7 @@ def partition_2d(layer: Layer | Network, box=None) -> Partition:
     most ``1 + m + m(m-1)/2`` of them.
     """
     if box is None:
-        box = getattr(layer.layers[0] if isinstance(layer, Network) else layer, "box", None) or UNIT_BOX
+        box = getattr(layer.layers[0] if isinstance(layer, Network) else layer, "box", None) or ((0.0, 1.0), (0.0, 1.0))
     if isinstance(layer, Network):  # every neuron of every layer, built layer by layer
         from .deep_partition import deep_partition  # here: deep_partition imports Partition
 
