@@ -130,17 +130,17 @@ def partition_1d(layer: Layer, interval=(0.0, 1.0)) -> Partition:
 def partition_2d(layer: Layer | Network, box=None) -> Partition:
     """Split ``box`` by every neuron's boundary line into convex polygons.
 
-    ``box`` defaults to the box the layer was sliced to (``slice_layer`` of a
-    ``Plane``, or ``slice_network``'s first layer), else the unit square. A
-    ``Network`` (2 inputs) is split by every neuron of every layer (``deep_partition``).
+    ``box`` defaults to the box of the ``Plane`` the layer (or network) was sliced on, else
+    the unit square. A 2-input ``Network`` is split by all its neurons (``deep_partition``).
 
     The boundaries that cross the box form a line arrangement, built all at once
     by ``arrangement.cells``; the signs spread from cell to cell across its
     edges. Returns one region per cell of the arrangement inside the box: at
     most ``1 + m + m(m-1)/2`` of them.
     """
-    if box is None:
-        box = getattr(layer.layers[0] if isinstance(layer, Network) else layer, "box", None) or ((0.0, 1.0), (0.0, 1.0))
+    if box is None:  # the plane's box of a slice, else the unit square
+        first = layer.layers[0] if isinstance(layer, Network) else layer
+        box = getattr(first, "box", None) or ((0.0, 1.0), (0.0, 1.0))
     if isinstance(layer, Network):  # every neuron of every layer, built layer by layer
         from .deep_partition import deep_partition  # here: deep_partition imports Partition
 
