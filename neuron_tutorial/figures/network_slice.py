@@ -36,12 +36,14 @@ def head(network: Network, depth: int | None = None) -> Network:
     return Network(network.layers[:depth])
 
 
-def edge_neurons(part: Partition) -> np.ndarray:
-    """For every corner (polygons concatenated), the neuron whose boundary its edge to the next lies on.
+def corner_readings(part: Partition, sliced: Network) -> tuple[np.ndarray, np.ndarray]:
+    """For every corner (polygons concatenated): the neuron its edge to the next corner lies on, and
+    the class ``sliced`` outputs there. ``part`` partitions the first layers of ``sliced``.
 
-    Neurons are numbered across layers (the columns of ``part.signs``); -1 for the
-    box's sides. An edge is given to a neuron only in the region where that neuron
-    is positive, so each piece of a boundary comes once (as in ``boundary``).
+    Neurons are numbered across layers (the columns of ``part.signs``); -1 for the box's
+    sides. An edge is given to a neuron only in the region where that neuron is positive,
+    so each piece of a boundary comes once (as in ``boundary``). Pre-activations are
+    continuous, so the network's own values at a corner are its region's affine maps' there.
     """
     polygons = [r.polygon for r in part.regions]
     lengths = np.array([len(p) for p in polygons])
@@ -52,26 +54,22 @@ def edge_neurons(part: Partition) -> np.ndarray:
     following[starts + lengths - 1] = starts
     (x0, x1), (y0, y1) = part.domain
     tol = TOLERANCE * np.hypot(x1 - x0, y1 - y0)
-    best = np.full(len(corners), np.inf)
+    signs, depth = part.signs, len(part.layer.layers)
+    norms = np.concatenate([np.linalg.norm(A, axis=2) for A, _ in part.maps], axis=1)  # (regions, neurons)
     found = np.full(len(corners), -1, dtype=np.int32)
-    offset = 0
-    for A, c in part.maps:
-        m = c.shape[1]
-        for lo in range(0, len(corners), CHUNK):
-            block = slice(lo, lo + CHUNK)
-            own, ends = owner[block], (corners[block], corners[following[block]])
-            slope, shift = A[own], c[own]                           # (V, m, 2), (V, m)
-            norm = np.linalg.norm(slope, axis=2)
-            far = np.maximum(*(np.abs(np.einsum("vmd,vd->vm", slope, e) + shift) for e in ends))
-            usable = (part.signs[own, offset : offset + m] > 0) & (norm > 0)
-            far = np.where(usable, far / np.maximum(norm, 1e-300), np.inf)
-            k = far.argmin(axis=1)
-            distance = far[np.arange(len(k)), k]
-            better = (distance <= tol) & (distance < best[block])
-            best[block][better] = distance[better]
-            found[block][better] = offset + k[better]
-        offset += m
-    return found
+    classes = np.empty(len(corners), dtype=np.intp)
+    bounds = np.append(starts[::max(1, CHUNK // 8)], len(corners))  # blocks of whole polygons
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
+        values = sliced.pre_activations(corners[lo:hi])
+        classes[lo:hi] = values[-1].argmax(axis=1)
+        z = np.abs(np.concatenate(values[:depth], axis=1))
+        own = owner[lo:hi]
+        far = np.maximum(z, z[following[lo:hi] - lo]) / np.maximum(norms[own], 1e-300)
+        far[(signs[own] <= 0) | (norms[own] == 0)] = np.inf
+        k = far.argmin(axis=1)
+        near = far[np.arange(len(k)), k] <= tol
+        found[lo:hi][near] = k[near]
+    return found, classes
 
 
 def facts(network: Network, plane: Plane, inputs, depth: int | None = None, part: Partition | None = None):
@@ -80,20 +78,20 @@ def facts(network: Network, plane: Plane, inputs, depth: int | None = None, part
     part = partition_2d(head(sliced, depth), plane.box) if part is None else part
     polygons = [r.polygon for r in part.regions]
     lengths = np.array([len(p) for p in polygons])
+    starts = np.cumsum(lengths) - lengths
     corners = np.concatenate(polygons)
-    centres = np.stack([p.mean(axis=0) for p in polygons])
+    centres = np.add.reduceat(corners, starts) / lengths[:, None]
     sizes = part.layer.sizes[1:]
     columns = np.split(part.signs > 0, np.cumsum(sizes)[:-1], axis=1)
     positive = np.stack([c.sum(axis=1) for c in columns], axis=1)  # (regions, layers)
+    edge, corner_class = corner_readings(part, sliced)
     # The output is affine on a region of the hidden layers, so its class is constant on the region
     # exactly when its corners agree; else a decision boundary crosses it.
-    corner_class = sliced(corners).argmax(axis=1)
-    first_class = corner_class[np.cumsum(lengths) - lengths]
-    mixed = np.minimum.reduceat(corner_class == np.repeat(first_class, lengths), np.cumsum(lengths) - lengths)
+    agree = np.minimum.reduceat(corner_class == np.repeat(corner_class[starts], lengths), starts)
     points = plane.coordinates(np.asarray(inputs, dtype=float))
     return {"sliced": sliced, "part": part, "corners": corners, "lengths": lengths, "centres": centres,
-            "edge": edge_neurons(part), "positive": positive, "centre_class": sliced(centres).argmax(axis=1),
-            "mixed": ~mixed.astype(bool), "points": points, "where": part.locate(points)}
+            "edge": edge, "positive": positive, "centre_class": sliced(centres).argmax(axis=1),
+            "mixed": ~agree.astype(bool), "points": points, "where": part.locate(points)}
 
 
 def build(network: Network, plane: Plane, inputs, labels: Sequence[str] = ("a", "b", "c"),
