@@ -55,3 +55,12 @@ def _version() -> str:
 
 
 __version__ = _version()
+
+
+def __getattr__(name: str):
+    # nt.show lives on floor 3 (it needs bokeh): found on first use, so importing nt loads no bokeh.
+    if name == "show":
+        from importlib import import_module
+
+        return import_module("neuron_tutorial.site.notebook").show
+    raise AttributeError(f"module 'neuron_tutorial' has no attribute {name!r}")

@@ -88,17 +88,17 @@ def facts(network: Network, plane: Plane, inputs, depth: int | None = None, part
     # The output is affine on a region of the hidden layers, so its class is constant on the region
     # exactly when its corners agree; else a decision boundary crosses it.
     agree = np.minimum.reduceat(corner_class == np.repeat(corner_class[starts], lengths), starts)
-    points = plane.coordinates(np.asarray(inputs, dtype=float))
+    points = plane.coordinates(np.asarray(inputs, dtype=float)) if inputs is not None else np.zeros((0, 2))
     return {"sliced": sliced, "part": part, "corners": corners, "lengths": lengths, "centres": centres,
             "edge": edge, "positive": positive, "centre_class": sliced(centres).argmax(axis=1),
             "mixed": ~agree.astype(bool), "points": points, "where": part.locate(points)}
 
 
-def build(network: Network, plane: Plane, inputs, labels: Sequence[str] = ("a", "b", "c"),
+def build(network: Network, plane: Plane, inputs=None, labels: Sequence[str] = ("a", "b", "c"),
           depth: int | None = None, part: Partition | None = None, title: str | None = None):
     """The figure as a Bokeh layout (pure: computes with floor 1, writes nothing).
 
-    ``inputs`` ``(3, n)`` are the points that ``plane`` goes through, named ``labels``.
+    ``inputs`` ``(k, n)`` (usually the 3 that ``plane`` goes through), named ``labels``, are marked.
     ``part`` may be given when already computed (``partition_2d`` of the first
     ``depth`` layers of ``network.sliced(plane)`` in ``plane.box``).
     """
@@ -107,9 +107,9 @@ def build(network: Network, plane: Plane, inputs, labels: Sequence[str] = ("a", 
     sizes, outputs = part.layer.sizes[1:], sliced.m
     box = plane.box
     light = style.THEMES["light"]
-    labels = [str(label) for label in labels]
-    plot = style.figure(title=title or f"{len(part)} regions of {' → '.join(map(str, network.sizes))} "
-                        f"on the plane through {', '.join(labels)}",
+    labels = [str(label) for label in labels][: len(points)]
+    where = f" on the plane through {', '.join(labels)}" if labels else ""
+    plot = style.figure(title=title or f"{len(part)} regions of {' → '.join(map(str, network.sizes))}{where}",
                         height=520, x_range=box[0], y_range=box[1], match_aspect=True,
                         x_axis_label="s (along the plane)", y_axis_label="t (along the plane)",
                         tools="pan,wheel_zoom,reset", toolbar_location="right", name="plot")
@@ -165,9 +165,9 @@ def summary_html(f: dict, labels: list[str]) -> str:
     part, where = f["part"], f["where"]
     sizes = part.layer.sizes[1:]
     signs = part.signs[where]
-    flips = "; ".join(f"{labels[i]} → {labels[j]}: {int((signs[i] != signs[j]).sum())} neurons flip"
-                      for i, j in ((0, 1), (1, 2), (0, 2)))
+    flips = "".join(f"{labels[i]} → {labels[j]}: {int((signs[i] != signs[j]).sum())} neurons flip. "
+                    for i, j in ((0, 1), (1, 2), (0, 2)) if j < len(labels))
     layers = " + ".join(str(m) for m in sizes)
     return (f"<b>{len(part)} regions</b> of the plane's box by {layers} neurons "
-            f"(exact, computed in Python). {flips}. {int(f['mixed'].sum())} regions hold a decision "
+            f"(exact, computed in Python). {flips}{int(f['mixed'].sum())} regions hold a decision "
             f"boundary (their corners' classes differ).")
