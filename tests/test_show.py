@@ -12,7 +12,8 @@ from neuron_tutorial.site.notebook import show
 
 CELLS = [
     "import numpy as np\nimport neuron_tutorial as nt\n"
-    "net = nt.Network([nt.random_layer(10, 6, seed=1), nt.random_layer(5, 10, seed=2), nt.random_layer(3, 5)])\n"
+    "net = nt.Network([nt.random_layer(10, 6, seed=1), nt.random_layer(5, 10, seed=2),\n"
+    "                  nt.random_layer(3, 5)])\n"
     "x = np.random.default_rng(0).random((3, 6))",
     "nt.show(net, inputs=x, labels=['a', 'b', 'c'])",
     "nt.show(net.layers[0], inputs=x)",
