@@ -55,6 +55,15 @@ class Partition:
     def __len__(self) -> int:
         return len(self.regions)
 
+    def __repr__(self) -> str:
+        return f"Partition({len(self)} regions of {np.round(self.domain, 3).tolist()} by {self.layer!r})"
+
+    def _repr_html_(self) -> str:  # a notebook's view: the five largest regions' sign patterns
+        top = sorted(range(len(self)), key=lambda i: -self.regions[i].size)[:5]
+        rows = "".join(f"<tr><td>{i}</td><td>{self.regions[i].size:.3g}</td><td><code>"
+                       f"{self.regions[i].pattern[:64]}</code></td></tr>" for i in top)
+        return f"<b>{self!r}</b><table><tr><th>region</th><th>size</th><th>pattern</th></tr>{rows}</table>"
+
     @property
     def _cells(self) -> Cells | None:
         return self.regions if isinstance(self.regions, Cells) else None
@@ -154,15 +163,18 @@ def partition_1d(layer: Layer, interval=(0.0, 1.0)) -> Partition:
     return Partition(layer, (lo, hi), regions, breakpoints=breakpoints)
 
 
-def partition_2d(layer: Layer, box=((0.0, 1.0), (0.0, 1.0))) -> Partition:
+def partition_2d(layer: Layer, box=None) -> Partition:
     """Split ``box`` by every neuron's boundary line into convex polygons.
 
-    Works in the box's frame, where the box is the unit square (``frame.py``).
+    Works in the box's frame, where the box is the unit square (``frame.py``). ``box``
+    defaults to the box of the ``Plane`` the layer was sliced on, else the unit square.
     The boundaries that cross the box form a line arrangement, built all at once
     by ``arrangement.cells``. Returns one region per cell of the arrangement
     inside the box: at most ``1 + m + m(m-1)/2`` of them. A partition too large
     for the free memory is refused before it is built.
     """
+    if box is None:  # the plane's box of a slice, else the unit square
+        box = getattr(layer, "box", None) or ((0.0, 1.0), (0.0, 1.0))
     _expect_inputs(layer, 2)
     box = checks.box(box)
     origin, width = frame.unit_box(box)

@@ -79,7 +79,7 @@ class Watch:
 
 def _is_local(url: str) -> bool:
     parsed = urlparse(url)
-    return parsed.scheme in ("data", "blob", "about") or parsed.hostname in ("127.0.0.1", "localhost")
+    return parsed.scheme in ("data", "blob", "about", "file") or parsed.hostname in ("127.0.0.1", "localhost")
 
 
 @pytest.fixture
