@@ -22,6 +22,6 @@ def clip_line(w, b: float, box=UNIT_BOX):
         return None
     ends, _ = frame.clip(normals, offsets)
     (xa, ya), (xb, yb) = ends[0] * width + origin
-    if not np.hypot(*((ends[0][1] - ends[0][0]))) > 1e-9:
+    if not np.hypot(*(ends[0][1] - ends[0][0])) > 1e-9:
         return None
     return [float(xa), float(xb)], [float(ya), float(yb)]
