@@ -79,7 +79,7 @@ class Partition:
         indices = np.asarray(indices, dtype=np.intp).reshape(-1)
         if self._cells is not None:
             return self._cells.signs_of(indices)
-        m = self.layer.m
+        m = len(self.regions[0].signs) if len(self.regions) else self.layer.m  # a network: every neuron
         return np.array([self.regions[i].signs for i in indices], dtype=np.int8).reshape(len(indices), m)
 
     @property

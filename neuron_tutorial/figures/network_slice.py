@@ -18,8 +18,8 @@ from bokeh import models as bm
 from bokeh.layouts import column, row
 from bokeh.palettes import Category10_10, Category20_20
 
-from ..network import Network
 from ..deep_partition import partition_2d
+from ..network import Network
 from ..partition import Partition
 from ..slices import Plane
 from .kit import style

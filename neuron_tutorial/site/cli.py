@@ -30,9 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "read":
         return read.run(args)
 
+    from ..figures import WIDGETS
     from . import cache
     from .build import build
-    from ..figures import WIDGETS
 
     cache.install()
     if args.command == "numbers":
