@@ -12,6 +12,8 @@
 // regions of layers 1..l+1; maps[l] = {A: Float64Array(R * m_l * 2), c: Float64Array(R * m_l)}
 // with layer l's pre-activation in region r equal to A[r, k, :] · x + c[r, k]. No DOM, no Bokeh.
 
+import {polygon_area} from "./geometry.js"
+
 // As deep_partition.RELATIVE_TOLERANCE, RELATIVE_AREA and ROUNDING.
 const RELATIVE_TOLERANCE = 1e-9
 const RELATIVE_AREA = 1e-14
@@ -194,15 +196,8 @@ export function boundary(part, net, l, k, box) {
   return Float64Array.from(out)
 }
 
-// Signed area of polygon r (the shoelace formula): positive for counter-clockwise corners.
-export function area(xs, ys) {
-  let total = 0
-  for (let i = 0; i < xs.length; i++) {
-    const j = i + 1 === xs.length ? 0 : i + 1
-    total += xs[i] * ys[j] - ys[i] * xs[j]
-  }
-  return 0.5 * total
-}
+// Signed area of a region's polygon: geometry.js's shoelace, positive counter-clockwise.
+export const area = polygon_area
 
 // NetworkPartition.locate for one point: the index of a region holding (x, y), -1 outside.
 export function locate(part, x, y) {
