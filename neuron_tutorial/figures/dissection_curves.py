@@ -13,6 +13,7 @@ switches between tables (dissection_curves.js mirrors :func:`state`).
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 from bokeh.layouts import column
@@ -55,11 +56,14 @@ def table(seeds: int = experiments.SEEDS) -> dict:
 
 
 def fmt(x: float, digits: int = 2) -> str:
-    """As format.js's fmt: fixed decimals, halves away from zero, a real minus sign, no "−0.00"."""
+    """As format.js's fmt: fixed decimals, a real minus sign, no "−0.00".
+
+    JavaScript's toFixed rounds the exact binary value, ties away from zero (9.35 is
+    9.3499... and gives 9.3; 21.25 is exact and gives 21.3): so does Decimal here.
+    """
     if abs(x) < 0.5 * 10**-digits:
         return f"{0.0:.{digits}f}"
-    rounded = np.sign(x) * np.floor(abs(x) * 10**digits + 0.5) / 10**digits
-    return f"{rounded:.{digits}f}".replace("-", "−")
+    return str(Decimal(x).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)).replace("-", "−")
 
 
 def state(tables: dict, measure: int, threshold_index: int) -> dict:
