@@ -4,12 +4,12 @@
 // side come from nt/directions.js, as on chapter 7's figure. An ES module, compiled once: the
 // partition is kept while only the reading changes.
 
-import {boundary, partition} from "nt/network.js"
+import {boundaries, partition} from "nt/network.js"
 import {above_polygons, distinct_lines, flat_polygons, level_segments, total_area} from "nt/directions.js"
 import {fmt, plural} from "nt/format.js"
 import {mark_drawn, set_text} from "nt/interact.js"
 
-const memo = {key: null, net: null, part: null, context: null}
+const memo = {key: null, net: null, part: null, lines: null, context: null}  // lines[l][k]: boundaries
 
 export default (args, obj, data, context) => {
   memo.context = context
@@ -57,10 +57,9 @@ function segment_columns(lists) {
 function draw_regions(a) {
   const {net, part} = memo, m = net.sizes[1]
   a.regions.data = {xs: part.xs, ys: part.ys}
-  for (const l of [0, 1]) {
-    const lists = Array.from({length: m}, (_, k) => boundary(part, net, l, k, a.box))
-    a[`lines${l + 1}`].data = segment_columns(lists)
-  }
+  memo.lines = boundaries(part, net, a.box)
+  a.lines1.data = segment_columns(memo.lines[0])
+  a.lines2.data = segment_columns(memo.lines[1])
   const [one, two] = a.bounds[String(m)]
   const [c1, c2] = part.counts
   show(a.count, `Layer 1: <b>${plural(c1, "region")}</b> in the square (at most ${one} in the plane). ` +
@@ -106,7 +105,7 @@ function draw_reading(a) {
   const pieces = pieces_of(v, relu)
   // A layer-2 neuron cuts the regions itself: its zero set is their shared edges, each once.
   const segments = a.mode.active === 0
-    ? split(boundary(memo.part, memo.net, 1, a.k.value - 1, a.box))
+    ? split(memo.lines[1][a.k.value - 1])
     : level_segments(pieces)
   a.zero.data = {xs: segments.map(([p, q]) => [p[0], q[0]]), ys: segments.map(([p, q]) => [p[1], q[1]])}
   const positive = above_polygons(pieces, 0)

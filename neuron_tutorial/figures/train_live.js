@@ -5,7 +5,7 @@
 // partition: where the output is 0, exactly. An ES module, compiled once: `memo` holds the
 // network while it trains.
 
-import {boundary, partition} from "nt/network.js"
+import {boundaries, partition} from "nt/network.js"
 import {dataset as make_dataset, init_network, pre_activations, step} from "nt/train.js"
 import {plural} from "nt/format.js"
 import {mark_drawn, set_text} from "nt/interact.js"
@@ -20,6 +20,7 @@ const memo = (globalThis.nt_train_live_memo ??= {
   steps: 0,
   loss: NaN,        // the loss of the network as drawn
   part: null,       // its exact partition
+  lines: null,      // every neuron's boundary in it: lines[l][k], segments as network.boundaries gives them
   frame: null,      // the pending animation frame while playing
   watching: false,  // whether visibility is watched (once)
   args: null,       // the callback's arguments, for the accessors below
@@ -145,20 +146,21 @@ function joined_columns(lists) {
 
 function draw(a) {
   const net = memo.net, part = (memo.part = partition(net, a.box))
-  const [m1, m2] = [net.sizes[1], net.sizes[2]]
-  const column = m1 + m2  // the output neuron's sign in every region
+  const column = net.sizes[1] + net.sizes[2]  // the output neuron's sign in every region
   const sides = [{xs: [], ys: []}, {xs: [], ys: []}]
   part.signs.forEach((signs, r) => {
     const side = sides[signs[column] > 0 ? 0 : 1]
     side.xs.push(part.xs[r])
     side.ys.push(part.ys[r])
   })
-  a.positive.data = sides[0]
-  a.negative.data = sides[1]
-  for (const [l, m] of [[0, m1], [1, m2]]) {
-    a[`lines${l + 1}`].data = joined_columns(Array.from({length: m}, (_, k) => boundary(part, net, l, k, a.box)))
-  }
-  a.decision.data = segment_columns([boundary(part, net, 2, 0, a.box)])
+  // One multi-polygon per side: two fills to paint, not one per region.
+  const [positive, negative] = sides.map(({xs, ys}) => ({xs: [xs.map((x) => [x])], ys: [ys.map((y) => [y])]}))
+  a.positive.data = positive
+  a.negative.data = negative
+  const lines = (memo.lines = boundaries(part, net, a.box))
+  a.lines1.data = joined_columns(lines[0])
+  a.lines2.data = joined_columns(lines[1])
+  a.decision.data = segment_columns(lines[2])
   draw_chosen(a)
   const [loss, correct] = fit(net, memo.data)
   memo.loss = loss
@@ -171,7 +173,7 @@ function draw(a) {
 
 function draw_chosen(a) {
   const [l, k] = a.neuron.value === "" ? [0, 0] : a.neuron.value.split("-").map(Number)
-  a.chosen.data = l === 0 ? {xs: [], ys: []} : segment_columns([boundary(memo.part, memo.net, l - 1, k - 1, a.box)])
+  a.chosen.data = l === 0 ? {xs: [], ys: []} : segment_columns([memo.lines[l - 1][k - 1]])
 }
 
 // The network's loss (training.loss_and_gradients' logistic loss, from one forward pass: no
@@ -192,9 +194,9 @@ function fit(net, {points, labels}) {
 function choose_nearest(a, x, y) {
   const [[x0, x1], [y0, y1]] = a.box
   let best = "", least = 0.04 * Math.hypot(x1 - x0, y1 - y0)
-  for (const [l, m] of [[0, memo.net.sizes[1]], [1, memo.net.sizes[2]]]) {
-    for (let k = 0; k < m; k++) {
-      const s = boundary(memo.part, memo.net, l, k, a.box)
+  for (const l of [0, 1]) {
+    for (let k = 0; k < memo.net.sizes[l + 1]; k++) {
+      const s = memo.lines[l][k]
       for (let i = 0; i < s.length; i += 4) {
         const d = distance(x, y, s[i], s[i + 1], s[i + 2], s[i + 3])
         if (d < least) least = d, best = `${l + 1}-${k + 1}`

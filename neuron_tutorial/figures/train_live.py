@@ -56,8 +56,8 @@ def build(dataset: str = "moons", noise: float = 0.1, seed: int = 0, m1: int = 8
     thin = {"line_color": light["muted"], "line_width": 1, "line_alpha": 0.8}
     dots = {"size": 7, "line_color": light["background"], "line_width": 1}
     looks = {  # source: (glyph, look, legend label)
-        "positive": ("patches", dict(fill_color=light["positive"], **tint), "output > 0"),
-        "negative": ("patches", dict(fill_color=light["negative"], **tint), "output < 0"),
+        "positive": ("multi_polygons", dict(fill_color=light["positive"], **tint), "output > 0"),
+        "negative": ("multi_polygons", dict(fill_color=light["negative"], **tint), "output < 0"),
         "lines1": ("multi_line", thin, "layer-1 boundary"),
         "lines2": ("multi_line", dict(line_dash=[4, 3], **thin), "layer-2 boundary"),
         "points1": ("scatter", dict(marker="circle", fill_color=light["positive"], **dots), "label 1"),
@@ -71,7 +71,7 @@ def build(dataset: str = "moons", noise: float = 0.1, seed: int = 0, m1: int = 8
         columns = ("x", "y") if kind == "scatter" else ("xs", "ys")
         getattr(plot, kind)(*columns, source=sources[key], **look, **top)
         # The sources fill in the browser: the legend draws these invisible (NaN) samples instead.
-        nan = [np.nan] if kind == "scatter" else [[np.nan]]
+        nan = {"scatter": [np.nan], "multi_polygons": [[[[np.nan]]]]}.get(kind, [[np.nan]])
         entries.append((label, getattr(plot, kind)(nan, nan, **look)))
     plot.add_layout(style.legend(entries, ncols=2, label_text_font_size="12px", name="legend"), "above")
     style.furnish(plot)

@@ -56,8 +56,10 @@ def shoelace(xs, ys):
 
 def drawn_regions(page):
     """Sorted areas of the drawn regions, and the total area on the output's positive side."""
-    areas = {key: [shoelace(x, y) for x, y in zip(model(page, key, "data.xs"), model(page, key, "data.ys"),
-                                                  strict=True)] for key in ("positive", "negative")}
+    # Each side is one multi-polygon: its first row holds every region as a polygon of one ring.
+    areas = {key: [shoelace(x[0], y[0]) for x, y in zip(model(page, key, "data.xs[0]"),
+                                                        model(page, key, "data.ys[0]"), strict=True)]
+             for key in ("positive", "negative")}
     return sorted(areas["positive"] + areas["negative"]), sum(areas["positive"])
 
 
