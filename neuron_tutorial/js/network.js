@@ -233,7 +233,7 @@ export function boundaries(part, net, box) {
 export const area = polygon_area
 
 // NetworkPartition.locate for one point: the index of a region holding (x, y), -1 outside.
-export function locate(part, x, y) {
+export function locate_point(part, x, y) {
   let best = -1, least = Infinity
   for (let r = 0; r < part.xs.length; r++) {
     const xs = part.xs[r], ys = part.ys[r]

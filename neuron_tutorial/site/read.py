@@ -18,7 +18,7 @@ import numpy as np
 from ..figures import network_slice
 from ..figures.kit import style
 from ..loaders import load
-from ..partition import partition_2d
+from ..deep_partition import partition_2d
 from ..slices import plane_through
 from . import standalone
 

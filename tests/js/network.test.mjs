@@ -5,7 +5,7 @@ import {test} from 'node:test'
 import assert from 'node:assert'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {partition, area, locate, boundary, boundaries} from '../../neuron_tutorial/js/network.js'
+import {partition, area, locate_point as locate, boundary, boundaries} from '../../neuron_tutorial/js/network.js'
 import {pre_activations} from '../../neuron_tutorial/js/train.js'
 
 const cases = JSON.parse(readFileSync(join(process.env.NT_FIXTURES, 'network_partitions.json'), 'utf8'))
