@@ -15,10 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
+from ..deep_partition import partition_2d
 from ..figures import network_slice
 from ..figures.kit import style
 from ..loaders import load
-from ..deep_partition import partition_2d
 from ..slices import plane_through
 from . import standalone
 
