@@ -24,8 +24,9 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory):
     out = tmp_path_factory.mktemp("dist")
+    # Run from the output folder: in the repository, its build/ folder would shadow the module.
     result = subprocess.run([sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)],
-                            capture_output=True, text=True, timeout=900)
+                            capture_output=True, text=True, timeout=900, cwd=out)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     return out
 

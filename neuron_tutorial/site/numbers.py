@@ -20,12 +20,14 @@ which ``python -m neuron_tutorial numbers`` prints as JSON. Names:
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 
 from ..detectors import spread
 from ..directions import direction_pieces, flat_polygons, polygon_area
-from ..figures import WIDGETS, directions_relu, dissection_digits
+from ..figures import WIDGETS
+from ..figures import directions_relu, dissection_digits
 from ..figures.kit import experiments
 
 MEASURES = ("detectors", "unique_detectors", "mean_iou", "kurtosis")
@@ -33,9 +35,15 @@ STRICT = 0.6         # the stricter IoU threshold the page also quotes
 
 
 def number(x: float, digits: int, sign: bool = False) -> str:
-    """``x`` with ``digits`` decimals, halves away from zero, a real minus sign (and ``+`` if ``sign``)."""
-    rounded = np.sign(x) * np.floor(abs(x) * 10**digits + 0.5) / 10**digits
-    text = f"{rounded + 0.0:.{digits}f}"
+    """``x`` with ``digits`` decimals, a real minus sign (and ``+`` if ``sign``).
+
+    Rounded as the figures round (JavaScript's toFixed): the exact binary value, ties away
+    from zero, so the page and its figures print the same digits.
+    """
+    rounded = Decimal(float(x)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    if rounded == 0:
+        rounded = abs(rounded)
+    text = str(rounded)
     if sign and rounded > 0:
         text = "+" + text
     return text.replace("-", "−")
