@@ -22,12 +22,9 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
-import numpy as np
-
 from ..detectors import spread
 from ..directions import direction_pieces, flat_polygons, polygon_area
-from ..figures import WIDGETS
-from ..figures import directions_relu, dissection_digits
+from ..figures import WIDGETS, directions_relu, dissection_digits
 from ..figures.kit import experiments
 
 MEASURES = ("detectors", "unique_detectors", "mean_iou", "kurtosis")
