@@ -1,8 +1,8 @@
 """Bench section, in headless Chromium: how fast regions_2d and next_layer follow their controls,
 and how long one frame of train_live takes.
 
-DESIGN.md §6: a control change recomputes and redraws in a median of at most 8 ms at
-16 neurons and 30 ms at 64. The widget is built into a temporary folder, served on
+The budget (CONTRIBUTING.md, "Budgets"): a control change recomputes and redraws in a median
+of at most 8 ms at 16 neurons and 30 ms at 64. The widget is built into a temporary folder, served on
 127.0.0.1 and driven as a reader would: set ``m``, then move one control 25 times
 (after three warm-up moves), 20 ms apart so that Bokeh's 60-a-second paint throttle
 never delays a change.
@@ -13,7 +13,7 @@ every plot's repaint. "wall" is the time from the change until the last repaint 
 it also holds the wait for the browser's next frame, which comes at 60 Hz in headless
 Chromium (about 8 ms on average, whatever the figure does).
 
-train_live (DESIGN.md §6: at most 16 ms median at 2 -> 16 -> 16 -> 1): one frame of Play is a
+train_live (budget: at most 16 ms median at 2 -> 16 -> 16 -> 1): one frame of Play is a
 training step, the exact repartition of the square and the assignment of the new regions to
 the sources (the frame's callback, ``nt_train_live.frame``), plus the repaint it causes.
 """

@@ -94,7 +94,7 @@ def child(m: int, seed: int, repeat: int) -> None:
 
 def digits_child() -> None:
     """The "read your own network" slice: a 512-neuron digits layer on the plane through 0, 1, 7."""
-    from neuron_tutorial.widgets.layer_slice import digits_slice
+    from neuron_tutorial.figures.layer_slice import digits_slice
 
     data = digits_slice(hidden=512)
     layer, box = data["layer"], data["box"]

@@ -119,6 +119,10 @@ def wait_for_figure(frame, timeout: float = 15_000):
         """() => [...Bokeh.documents[0].all_models].filter((m) => m.type === "CustomJS")
                    .every((m) => m._state != null)
                && document.documentElement.dataset.ntScheme !== undefined""", timeout=timeout)
+    # A figure drawn by its JS on load (style.draw_on_load) is ready once it marks itself drawn.
+    frame.wait_for_function(
+        """() => Bokeh.documents[0].get_model_by_name('draw_on_load') === null
+               || document.documentElement.dataset.ntDrawn === 'yes'""", timeout=timeout)
 
 
 def bokeh_model(page, name: str, attribute: str):
