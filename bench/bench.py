@@ -1,4 +1,5 @@
-"""`make bench`: the performance figures of DESIGN.md §6, printed as one table and saved as JSON.
+"""`make bench`: the performance figures against their budgets (CONTRIBUTING.md, "Budgets"),
+printed as one table and saved as JSON.
 
 Each section is a module beside this file with ``run() -> list[Row]``; add a
 section by adding its module to ``SECTIONS``. Timings are the best of a few runs.

@@ -1,7 +1,8 @@
-"""Bench section, in headless Chromium: how fast regions_2d follows its controls.
+"""Bench section, in headless Chromium: how fast regions_2d and next_layer follow their controls,
+and how long one frame of train_live takes.
 
-DESIGN.md §6: a control change recomputes and redraws in a median of at most 8 ms at
-16 neurons and 30 ms at 64. The widget is built into a temporary folder, served on
+The budget (CONTRIBUTING.md, "Budgets"): a control change recomputes and redraws in a median
+of at most 8 ms at 16 neurons and 30 ms at 64. The widget is built into a temporary folder, served on
 127.0.0.1 and driven as a reader would: set ``m``, then move one control 25 times
 (after three warm-up moves), 20 ms apart so that Bokeh's 60-a-second paint throttle
 never delays a change.
@@ -11,6 +12,10 @@ microtasks after the property is set; by its end the figure's data is recomputed
 every plot's repaint. "wall" is the time from the change until the last repaint ends;
 it also holds the wait for the browser's next frame, which comes at 60 Hz in headless
 Chromium (about 8 ms on average, whatever the figure does).
+
+train_live (budget: at most 16 ms median at 2 -> 16 -> 16 -> 1): one frame of Play is a
+training step, the exact repartition of the square and the assignment of the new regions to
+the sources (the frame's callback, ``nt_train_live.frame``), plus the repaint it causes.
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ from find_browser import find_chromium  # noqa: E402
 
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 BUDGET_MS = {16: 8.0, 64: 30.0}
+TRAIN_BUDGET_MS = 16.0
+FRAMES = 60
 CHANGES = 25
 WARM_UP = 3  # untimed changes first: the first edit of a neuron partitions without it once
 
@@ -38,12 +45,12 @@ WARM_UP = 3  # untimed changes first: the first edit of a neuron partitions with
 # after the property is set), the repaints by wrapping each plot view's repaint(). Chromium
 # may run a frame before a macrotask gets its turn, so the two are recorded where they end,
 # not by waiting for them. The promise resolves two animation frames after the change.
-TIME_ONE_CHANGE = """async ([name, value]) => {
+TIME_ONE_CHANGE = """async ([name, value, plots]) => {
   const doc = Bokeh.documents[0]
   const control = doc.get_model_by_name(name)
   const bench = window.ntBench ??= {paint: 0, end: 0, callback_end: 0, wrapped: new Set()}
   const root = Object.values(Bokeh.index)[0]
-  for (const plot of ["plot", "bar_plot"]) {
+  for (const plot of plots) {
     const view = root.owner.get_one(doc.get_model_by_name(plot))
     if (bench.wrapped.has(view)) continue
     bench.wrapped.add(view)
@@ -78,9 +85,37 @@ TIME_ONE_CHANGE = """async ([name, value]) => {
   return {callback, paint: bench.paint, wall: Math.max(bench.end, bench.callback_end) - start}
 }"""
 
+# One frame of train_live's Play: its callback (a step, the repartition, the new source data)
+# and the repaint that follows, timed as above.
+TIME_ONE_FRAME = """async () => {
+  const doc = Bokeh.documents[0]
+  const bench = window.ntFrame ??= {paint: 0, end: 0}
+  if (bench.view === undefined) {
+    const root = Object.values(Bokeh.index)[0]
+    bench.view = root.owner.get_one(doc.get_model_by_name("plot"))
+    const repaint = bench.view.repaint.bind(bench.view)
+    bench.view.repaint = () => {
+      const start = performance.now()
+      repaint()
+      bench.end = performance.now()
+      bench.paint += bench.end - start
+    }
+  }
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()))
+  await new Promise((r) => setTimeout(r, 20))
+  await frame()
+  bench.paint = 0
+  const start = performance.now()
+  nt_train_live.frame()
+  const callback = performance.now() - start
+  await frame()
+  await frame()
+  return {callback, paint: bench.paint, regions: nt_train_live.state().regions}
+}"""
 
-def _time_control(page, name: str, values) -> dict:
-    samples = [page.evaluate(TIME_ONE_CHANGE, [name, float(v)]) for v in values]
+
+def _time_control(page, name: str, values, plots=("plot", "bar_plot")) -> dict:
+    samples = [page.evaluate(TIME_ONE_CHANGE, [name, float(v), list(plots)]) for v in values]
     timed = samples[WARM_UP:]
     work = [s["callback"] + s["paint"] for s in timed]
     return {"median_ms": statistics.median(work), "max_ms": max(work),
@@ -103,7 +138,7 @@ def run() -> list[Row]:
     }
     rows = []
     with tempfile.TemporaryDirectory() as out, sync_playwright() as playwright:
-        build.build(["regions_2d"], Path(out), progress=lambda _: None)
+        build.build(["regions_2d", "next_layer", "train_live"], Path(out), progress=lambda _: None)
         server, base = serve(out)
         url = base + "widgets/regions_2d.html"
         browser = playwright.chromium.launch(executable_path=executable, args=FLAGS)
@@ -122,7 +157,55 @@ def run() -> list[Row]:
                     rows.append(Row(f"regions_2d {name} change, m = {m}", text,
                                     f"browser.regions_2d.{name}.{m}", result))
                 page.close()
+            rows += _next_layer(browser, base)
+            rows += _train_live(browser, base)
         finally:
             browser.close()
             server.shutdown()
     return rows
+
+
+def _open(browser, url):
+    page = browser.new_page(viewport={"width": 1000, "height": 1200})
+    page.goto(url)
+    page.wait_for_function("() => document.documentElement.dataset.ntDrawn === 'yes'")
+    return page
+
+
+def _next_layer(browser, base) -> list[Row]:
+    """next_layer's redraw for a control change: the layer-2 neuron (the reading only) and the seed
+    (a new network and its exact partition), at the page's width 6 and at the widest, 12."""
+    rows = []
+    for m in (6, 12):
+        page = _open(browser, base + "widgets/next_layer.html")
+        page.evaluate("(m) => { Bokeh.documents[0].get_model_by_name('m').value = m }", m)
+        for name, values in (("k", [1 + i % m for i in range(1, CHANGES + WARM_UP + 1)]),
+                             ("seed", [s % 20 for s in range(1, CHANGES + WARM_UP + 1)])):
+            result = _time_control(page, name, values, plots=("plot",))
+            text = (f"{result['median_ms']:7.2f} ms median (callback {result['callback_ms']:.2f} + "
+                    f"paint {result['paint_ms']:.2f}; max {result['max_ms']:.1f}; "
+                    f"wall {result['wall_ms']:.1f})")
+            rows.append(Row(f"next_layer {name} change, m = {m}", text,
+                            f"browser.next_layer.{name}.{m}", result))
+        page.close()
+    return rows
+
+
+def _train_live(browser, base) -> list[Row]:
+    """One frame of train_live at 2 -> 16 -> 16 -> 1 on the moons: step + exact repartition + redraw."""
+    page = _open(browser, base + "widgets/train_live.html")
+    page.evaluate("() => { const doc = Bokeh.documents[0]; for (const n of ['m1', 'm2']) "
+                  "doc.get_model_by_name(n).value = 16 }")
+    samples = [page.evaluate(TIME_ONE_FRAME) for _ in range(FRAMES + 10)][10:]  # after the JIT warms up
+    page.close()
+    work = [s["callback"] + s["paint"] for s in samples]
+    result = {"median_ms": statistics.median(work), "max_ms": max(work),
+              "callback_ms": statistics.median(s["callback"] for s in samples),
+              "paint_ms": statistics.median(s["paint"] for s in samples),
+              "regions_first": samples[0]["regions"], "regions_last": samples[-1]["regions"],
+              "frames": len(samples)}
+    verdict = "ok" if result["median_ms"] <= TRAIN_BUDGET_MS else "OVER BUDGET"
+    text = (f"{result['median_ms']:7.2f} ms median (step + partition {result['callback_ms']:.2f} + paint "
+            f"{result['paint_ms']:.2f}; max {result['max_ms']:.1f}; {result['regions_first']}-"
+            f"{result['regions_last']} regions)  budget {TRAIN_BUDGET_MS:g} ms: {verdict}")
+    return [Row("train_live frame, 2 -> 16 -> 16 -> 1", text, "browser.train_live.frame", result)]

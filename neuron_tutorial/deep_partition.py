@@ -147,13 +147,16 @@ def region_bounds(sizes) -> list[int]:
     return bounds
 
 
-def partition_2d(layer, box=((0.0, 1.0), (0.0, 1.0))) -> Partition:
+def partition_2d(layer, box=None) -> Partition:
     """The exact partition of ``box`` by a two-input layer or network: ``nt.partition_2d``.
 
     A ``Layer`` is cut by its boundary lines (``partition.partition_2d``); a ``Network`` into
-    the regions where every neuron of every layer keeps its sign (``deep_partition``).
+    the regions where every neuron of every layer keeps its sign (``deep_partition``). ``box``
+    defaults to the box of the plane the layer or network was sliced on, else the unit square.
     """
     if isinstance(layer, Network):
+        if box is None:
+            box = getattr(layer.layers[0], "box", None) or ((0.0, 1.0), (0.0, 1.0))
         return deep_partition(layer, box)
     return partition.partition_2d(layer, box)
 

@@ -86,6 +86,12 @@ class Network:
     def __repr__(self) -> str:
         return f"Network(sizes={self.sizes})"
 
+    def _repr_html_(self) -> str:
+        rows = "".join(f"<tr><td>{i}</td><td>{layer.n}</td><td>{layer.m}</td></tr>"
+                       for i, layer in enumerate(self.layers))
+        return (f"<b>{self!r}</b>: {len(self)} layers, ReLU between them"
+                f"<table><tr><th>layer</th><th>inputs</th><th>neurons</th></tr>{rows}</table>")
+
 
 def slice_network(network: Network, origin, u=None, v=None) -> Network:
     """The 2-input network that ``network`` becomes on the plane ``x = origin + s·u + t·v``.
@@ -96,11 +102,5 @@ def slice_network(network: Network, origin, u=None, v=None) -> Network:
     """
     if not isinstance(network, Network):
         raise ValueError(f"network must be a neuron_tutorial.Network, got {type(network).__name__}")
-    if isinstance(origin, Plane):
-        if u is not None or v is not None:
-            raise ValueError("u and v must be left out when origin is a Plane (it holds its own)")
-        origin, u, v = origin.origin, origin.u, origin.v
-    elif u is None or v is None:
-        raise ValueError("u and v must be given (or origin must be a Plane)")
-    first = slice_layer(network.layers[0], origin, u, v)
+    first = slice_layer(network.layers[0], origin, u, v)  # a Plane's box stays with the first layer
     return Network((first, *network.layers[1:]))

@@ -1,14 +1,21 @@
-"""A slow, obviously correct 2-D partition to test ``partition_2d`` against.
+"""Slow, obviously correct answers to test ``partition_2d`` against.
 
-The first implementation of ``partition_2d``, moved here unchanged: each
+``exact_count_rows``: the number of regions by the counting formula in exact
+rational arithmetic (``fractions``), ``1 +`` lines crossing the open box ``+``
+the sum over points inside where lines meet of (lines through it ``- 1``).
+
+``reference_partition``: the first implementation of ``partition_2d``: each
 neuron's line in turn splits every polygon it crosses. It shares no code with
 the package (its own normalisation and tolerance), so agreeing with it means
 something. Its cost grows like m times the number of regions: fine for tests.
 """
 
+from fractions import Fraction
+from itertools import combinations
+
 import numpy as np
 
-RELATIVE_TOLERANCE = 1e-9
+RELATIVE_TOLERANCE = 1e-9  # this reference's own: it runs on lines in general position or exact ones
 
 
 def reference_partition(layer, box=((0.0, 1.0), (0.0, 1.0))):
@@ -82,3 +89,31 @@ def normalised_lines(weights, biases):
     # A line so far away that its offset overflows misses the box: treat the neuron as constant.
     constant |= ~np.isfinite(offsets)
     return weights / safe[:, None], np.nan_to_num(offsets), constant
+
+
+def exact_count_2d(layer, box):
+    """The counting formula for ``layer``'s weights and biases read as exact rationals."""
+    return exact_count_rows(zip(layer.weights[:, 0], layer.weights[:, 1], layer.biases, strict=True), box)
+
+
+def exact_count_rows(rows, box):
+    """The counting formula for lines ``a x + b y + c = 0``: rows ``(a, b, c)`` of exact numbers."""
+    (x0, x1), (y0, y1) = ((Fraction(lo), Fraction(hi)) for lo, hi in box)
+    corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+    lines = set()
+    for row in rows:
+        a, b, c = (Fraction(v) for v in row)
+        values = [a * x + b * y + c for x, y in corners]
+        if (a, b) != (0, 0) and min(values) < 0 < max(values):
+            lead = a if a != 0 else b  # (w, b), (-w, -b) and (2w, 2b) are the same line
+            lines.add((a / lead, b / lead, c / lead))
+    through = {}
+    for (a1, b1, c1), (a2, b2, c2) in combinations(lines, 2):
+        det = a1 * b2 - a2 * b1
+        if det == 0:
+            continue
+        x = (b1 * c2 - b2 * c1) / det
+        y = (c1 * a2 - c2 * a1) / det
+        if x0 < x < x1 and y0 < y < y1:
+            through.setdefault((x, y), set()).update({(a1, b1, c1), (a2, b2, c2)})
+    return 1 + len(lines) + sum(len(ls) - 1 for ls in through.values())

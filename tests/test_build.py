@@ -78,3 +78,36 @@ def test_command_line(tmp_path):
     bad = subprocess.run(run + ["build", "nope", "--out", str(tmp_path)], capture_output=True, text=True)
     assert bad.returncode == 2 and "unknown" in bad.stderr
     assert "usage" in subprocess.run(run + ["--help"], capture_output=True, text=True).stdout
+
+
+# `function f(` and `const f = (...) =>` at the start of a line, exported or not.
+FUNCTION = re.compile(r"(?:^|\n)\s*(?:export\s+)?(?:async\s+)?function\s+(\w+)"
+                      r"|(?:^|\n)\s*(?:export\s+)?const\s+(\w+)\s*=\s*(?:\([^)]*\)|\w+)\s*=>")
+IMPORT = re.compile(r'from\s+"nt/(\w+\.js)"')
+
+
+def shipped_code(html: str) -> list[str]:
+    """Every piece of JavaScript a widget page runs besides BokehJS: its inline callbacks and the
+    library modules they import (transitively), each module once, as the browser loads them."""
+    library = build.LIBRARY
+    inline = [s.encode().decode("unicode_escape") for s in re.findall(r'"code":"((?:[^"\\]|\\.)*)"', html)]
+    modules, todo = set(), [m for code in inline for m in IMPORT.findall(code)]
+    while todo:
+        name = todo.pop()
+        if name not in modules:
+            modules.add(name)
+            todo += re.findall(r'from\s+"\./(\w+\.js)"', (library / name).read_text())
+    return inline + [(library / name).read_text() for name in sorted(modules)]
+
+
+@pytest.mark.parametrize("name", sorted(WIDGETS))
+def test_no_function_is_shipped_twice_in_a_widget_page(name, tmp_path):
+    defined = []
+    for code in shipped_code(build.render(name, tmp_path)):
+        defined += [a or b for a, b in FUNCTION.findall(code)]
+    twice = sorted({f for f in defined if defined.count(f) > 1})
+    assert twice == [], f"{name} defines {twice} more than once"
+
+
+def test_the_first_figure_stays_under_100_kb(tmp_path):
+    assert len(build.render("regions_2d", tmp_path).encode()) <= 100_000

@@ -12,7 +12,6 @@ layers nudged by about the tolerance.
 """
 
 from fractions import Fraction
-from itertools import combinations
 
 import numpy as np
 import pytest
@@ -21,7 +20,7 @@ from hypothesis import strategies as st
 
 import neuron_tutorial as nt
 
-from reference_partition import reference_partition
+from reference_partition import exact_count_2d, exact_count_rows, reference_partition
 from strategies import boxes, intervals, layers
 
 
@@ -29,34 +28,6 @@ def exact_count_1d(layer, interval):
     lo, hi = (Fraction(v) for v in interval)
     roots = {Fraction(-int(b), int(w)) for (w,), b in zip(layer.weights, layer.biases, strict=True) if w != 0}
     return 1 + sum(lo < r < hi for r in roots)
-
-
-def exact_count_2d(layer, box):
-    """The counting formula for ``layer``'s weights and biases read as exact rationals."""
-    return exact_count_rows(zip(layer.weights[:, 0], layer.weights[:, 1], layer.biases, strict=True), box)
-
-
-def exact_count_rows(rows, box):
-    """The counting formula for lines ``a x + b y + c = 0``: rows ``(a, b, c)`` of exact numbers."""
-    (x0, x1), (y0, y1) = ((Fraction(lo), Fraction(hi)) for lo, hi in box)
-    corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
-    lines = set()
-    for row in rows:
-        a, b, c = (Fraction(v) for v in row)
-        values = [a * x + b * y + c for x, y in corners]
-        if (a, b) != (0, 0) and min(values) < 0 < max(values):
-            lead = a if a != 0 else b  # (w, b), (-w, -b) and (2w, 2b) are the same line
-            lines.add((a / lead, b / lead, c / lead))
-    through = {}
-    for (a1, b1, c1), (a2, b2, c2) in combinations(lines, 2):
-        det = a1 * b2 - a2 * b1
-        if det == 0:
-            continue
-        x = (b1 * c2 - b2 * c1) / det
-        y = (c1 * a2 - c2 * a1) / det
-        if x0 < x < x1 and y0 < y < y1:
-            through.setdefault((x, y), set()).update({(a1, b1, c1), (a2, b2, c2)})
-    return 1 + len(lines) + sum(len(ls) - 1 for ls in through.values())
 
 
 def check_regions(layer, partition, domain_size, tiny=False):
@@ -207,17 +178,18 @@ def test_rounding_does_not_split_concurrent_lines(layer_and_rows, box, q):
     assert len({r.signs.tobytes() for r in p.regions}) == len(p)
 
 
-@pytest.mark.parametrize("shift", [0.0, 1e-13, 1e-11, 1e-6, 1e-3])
+@pytest.mark.parametrize("shift", [0.0, 1e-15, 1e-14, 1e-6, 1e-3])
 @pytest.mark.parametrize("seed", range(5))
 def test_nearly_concurrent_lines(shift, seed):
-    """k lines through one point, each moved by ``shift``: concurrent below the tolerance, apart above."""
+    """k lines through one point, each moved by ``shift``: concurrent below the tolerance (1e-12
+    of the box), apart above (test_partition_exact.py tries shifts near the tolerance)."""
     rng = np.random.default_rng(seed)
     k, centre = 12, rng.uniform(0.3, 0.7, size=2)
     normals = rng.standard_normal((k, 2))
     biases = -normals @ centre + shift * rng.choice([-1.0, 1.0], size=k) * np.linalg.norm(normals, axis=1)
     layer = nt.Layer(normals, biases)
     p = nt.partition_2d(layer)
-    if shift < 1e-10:  # within the tolerance (1e-9 of the diagonal): one point, 2k regions
+    if shift < 1e-13:  # well within the tolerance: one point, 2k regions
         assert len(p) == 2 * k
     else:
         assert len(p) == exact_count_2d(layer, ((0, 1), (0, 1))) == 1 + k + k * (k - 1) // 2

@@ -101,3 +101,43 @@ def test_loader_messages(tmp_path):
     (tmp_path / "layer.txt").write_text("1 2")
     with pytest.raises(ValueError, match=r"path must end in \.npz or \.npy"):
         load_layer(tmp_path / "layer.txt")
+
+
+def test_slicing_on_a_plane_keeps_its_box_for_the_partition():
+    layer = nt.random_layer(12, 5, seed=3)
+    points = np.random.default_rng(4).random((3, 5))
+    plane = nt.plane_through(*points, margin=0.3)
+    sliced = nt.slice_layer(layer, plane)
+    by_vectors = nt.slice_layer(layer, plane.origin, plane.u, plane.v)
+    np.testing.assert_array_equal(sliced.weights, by_vectors.weights)
+    np.testing.assert_array_equal(sliced.biases, by_vectors.biases)
+    assert by_vectors.box is None and sliced.box == plane.box
+    assert nt.partition_2d(sliced).domain == plane.box
+    assert len(nt.partition_2d(sliced)) == len(nt.partition_2d(by_vectors, plane.box))
+    assert nt.partition_2d(by_vectors).domain == ((0.0, 1.0), (0.0, 1.0))
+    assert nt.partition_2d(sliced, ((0, 1), (0, 1))).domain == ((0.0, 1.0), (0.0, 1.0))
+    assert sliced.shifted(np.zeros(12)).box == sliced.neuron(0).box == plane.box
+    with pytest.raises(ValueError, match="left out when origin is a Plane"):
+        nt.slice_layer(layer, plane, plane.u)
+    with pytest.raises(ValueError, match="u and v must be given"):
+        nt.slice_layer(layer, plane.origin)
+
+
+def test_a_network_sliced_on_a_plane_is_partitioned_in_its_box():
+    network = nt.Network([nt.random_layer(8, 4, seed=1), nt.random_layer(5, 8, seed=2)])
+    plane = nt.plane_through(*np.random.default_rng(5).random((3, 4)))
+    sliced = network.sliced(plane)
+    part = nt.partition_2d(sliced)
+    assert part.domain == plane.box
+    assert len(part) == len(nt.partition_2d(nt.slice_network(network, plane.origin, plane.u, plane.v),
+                                            plane.box))
+    assert f"{len(part)} regions" in repr(part) and f"<b>Partition({len(part)} regions" in part._repr_html_()
+    assert "Network(sizes=(2, 8, 5))" in sliced._repr_html_() and "box=" in repr(sliced.layers[0])
+    assert "more neurons" not in sliced.layers[0]._repr_html_()
+    assert "… 4 more neurons" in nt.random_layer(12, 2)._repr_html_()
+
+
+def test_version_is_the_distributions():
+    from importlib.metadata import version
+
+    assert nt.__version__ == version("neuron_tutorial")

@@ -187,5 +187,8 @@ def build(seed: int = 2, m: int = 5, seeds: int = 10, randoms: int = 10, mode: i
     panel = column(relu_buttons, mode_buttons, neuron, random_slider, turn,
                    row(m_slider, seed_slider, sizing_mode="stretch_width"), readout,
                    sizing_mode="stretch_width", min_width=260, max_width=420)
-    return row(plot, panel, styles={"flex-wrap": "wrap", "gap": "12px"}, sizing_mode="stretch_width",
+    # flex-start: a row stretches its items to the tallest, so beside a taller panel the plot
+    # would take the panel's height and change size whenever the readout gains or loses a line.
+    return row(plot, panel, styles={"flex-wrap": "wrap", "gap": "12px", "align-items": "flex-start"},
+               sizing_mode="stretch_width",
                name="directions_relu")

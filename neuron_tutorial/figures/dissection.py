@@ -11,8 +11,6 @@ switches between the precomputed views.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 from bokeh.layouts import column, row
 from bokeh.models import (
@@ -29,20 +27,19 @@ from bokeh.models import (
 )
 
 from .. import dissection
-from .kit import style
+from .kit import experiments, style
 
 ACTIVATIONS = ("relu", "linear")
 NAMES = {"relu": "ReLU", "linear": "linear (control)"}
 MEASURES = ["unique concepts detected", "detector directions"]
 THRESHOLDS = tuple(round(0.3 + 0.05 * i, 2) for i in range(13))      # 0.30 ... 0.90
-ALPHAS = tuple(round(0.1 * i, 1) for i in range(11))                 # 0.0 ... 1.0
+ALPHAS = experiments.ALPHAS                                         # 0.0 ... 1.0
 SHOWN = 4        # directions of the example network whose masks are drawn
 
 
-@lru_cache(maxsize=4)
 def measured(seeds: int) -> dict:
-    """``dissection.run`` for both activations (cached in memory: a build renders twice)."""
-    return {a: dissection.run(a, ALPHAS, range(seeds)) for a in ACTIVATIONS}
+    """``dissection.run`` for both activations, kept by ``kit/experiments`` between builds."""
+    return {a: experiments.toy(a, seeds) for a in ACTIVATIONS}
 
 
 def counts(result: dissection.Dissection, threshold: float) -> tuple[np.ndarray, np.ndarray]:

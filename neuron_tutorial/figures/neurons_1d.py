@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import numpy as np
 from bokeh.layouts import column, row
-from bokeh.models import ColumnDataSource, CustomJS, Div, FactorRange, HoverTool, Label, Slider, Span
+from bokeh.models import ColumnDataSource, CustomJS, Div, FactorRange, HoverTool, Label, Span
 
 from .kit import layer_1d, style
 
 INPUT_NAMES = ["Input 1", "Input 2"]
+INPUTS = (0.3, 0.7)   # the two inputs the bar chart compares
 
 
 def state(table: dict, seed: int, m: int, live: float, inputs, high: bool, scheme: str = "light"):
@@ -56,10 +57,15 @@ def state(table: dict, seed: int, m: int, live: float, inputs, high: bool, schem
     return lines, dots, bars, readout
 
 
-def build(seed: int = 0, m: int = 8, seeds: int = 20, max_m: int = 16, live: float = 0.5,
-          inputs=(0.3, 0.7)):
-    """The figure as a Bokeh layout (pure: builds models, writes nothing)."""
-    table = layer_1d.layer_table(seeds, max_m)
+SETTINGS = layer_1d.settings(seed=1, m=8, live=0.5, live_label="Live input F")
+
+
+def build(**settings):
+    """The figure as a Bokeh layout at ``settings`` (see SETTINGS; pure: writes nothing)."""
+    values = SETTINGS.values(settings)
+    inputs = INPUTS
+    seed, m, live = values["seed"], values["m"], values["live"]
+    table = layer_1d.layer_table(layer_1d.SEEDS, layer_1d.MAX_M)
     lines_data, dots_data, bars_data, readout_text = state(table, seed, m, live, inputs, high=False)
     lines = ColumnDataSource(lines_data, name="lines")
     dots = ColumnDataSource(dots_data, name="dots")
@@ -95,9 +101,8 @@ def build(seed: int = 0, m: int = 8, seeds: int = 20, max_m: int = 16, live: flo
     bar_plot.xgrid.grid_line_color = None
     style.furnish(plot, bar_plot)
 
-    live_slider = Slider(title="Live input F", start=0, end=1, step=0.01, value=live,
-                         name="live", sizing_mode="stretch_width")
-    mode, seed_slider, m_slider = layer_1d.controls(seed, m, seeds, max_m)
+    live_slider = SETTINGS["live"].control(live)
+    mode, seed_slider, m_slider = (SETTINGS[key].control(values[key]) for key in ("mode", "seed", "m"))
     readout = Div(text=readout_text, name="readout", sizing_mode="stretch_width")
     style.controls(live_slider, mode, seed_slider, m_slider, readout)
 

@@ -134,9 +134,14 @@ def describe_neuron(layer: Layer, k: int, high: bool) -> str:
     return text + f"Boundary x* = {fmt(root)}{where}: going right, it {turn} there."
 
 
-def build(seed: int = 1, m: int = 8, seeds: int = 20, max_m: int = 16, live: float = 0.5):
-    """The figure as a Bokeh layout (pure: builds models, writes nothing)."""
-    table = layer_1d.layer_table(seeds, max_m)
+SETTINGS = layer_1d.settings(seed=1, m=8, live=0.5, live_label="Input F")
+
+
+def build(**settings):
+    """The figure as a Bokeh layout at ``settings`` (see SETTINGS; pure: writes nothing)."""
+    values = SETTINGS.values(settings)
+    seed, m, live = values["seed"], values["m"], values["live"]
+    table = layer_1d.layer_table(layer_1d.SEEDS, layer_1d.MAX_M)
     layer = layer_1d.seeded_layer(table, seed, m)
     now = state(layer, live, high=False)
     light = style.THEMES["light"]
@@ -191,9 +196,8 @@ def build(seed: int = 1, m: int = 8, seeds: int = 20, max_m: int = 16, live: flo
     legend = layer_1d.sign_legend(chart)
     style.furnish(plot, chart)
 
-    mode, seed_slider, m_slider = layer_1d.controls(seed, m, seeds, max_m)
-    live_slider = Slider(title="Input F", start=0, end=1, step=0.01, value=live, name="live",
-                         sizing_mode="stretch_width")
+    mode, seed_slider, m_slider = (SETTINGS[key].control(values[key]) for key in ("mode", "seed", "m"))
+    live_slider = SETTINGS["live"].control(live)
     guides = CheckboxGroup(labels=["show the guide lines"], active=[0], name="guides")
     limit = math.ceil(max(3.0, *(abs(v) for key in ("weights", "biases") for s in table[key] for v in s)))
     neuron = Select(title="Edit one neuron", options=_names(m), value="Neuron 1", name="neuron",

@@ -21,6 +21,7 @@ from ..partition import Region, partition_2d
 from ..thresholds import quantile_thresholds
 from .kit import style
 from .kit.geometry import clip_line
+from .kit.params import Param, Params
 
 BOX = ((0.0, 1.0), (0.0, 1.0))
 MODES = ["sign", "high output (95% quantile)"]
@@ -150,8 +151,17 @@ def state(layer: Layer, high: bool = False, chosen: int = 0, point=None, q: floa
     }
 
 
-def build(seed: int = 0, m: int = 8, seeds: int = 20, max_m: int = 64, q: float = 0.95):
-    """The figure as a Bokeh layout (pure: builds models, writes nothing)."""
+SEEDS, MAX_M, Q = 20, 64, 0.95   # the seed table, and the quantile of "high output"
+SETTINGS = Params(Param("mode", "Boundaries", 0, choices=tuple(MODES)),
+                  Param("view", "Colour", 0, choices=tuple(VIEWS)),
+                  Param("seed", "Seed", 6, 0, SEEDS - 1, 1),
+                  Param("m", "Neurons m", 8, 1, MAX_M, 1))
+
+
+def build(**settings):
+    """The figure as a Bokeh layout at ``settings`` (see SETTINGS; pure: writes nothing)."""
+    values = SETTINGS.values(settings)
+    seed, m, seeds, max_m, q = values["seed"], values["m"], SEEDS, MAX_M, Q
     table = layer_table(seeds, max_m)
     first = state(table_layer(table, seed, m), q=q)
     names = ("regions", "lines", "labels", "point", "bars", "neurons")
@@ -165,16 +175,16 @@ def build(seed: int = 0, m: int = 8, seeds: int = 20, max_m: int = 64, q: float 
     models.update(_bar_plot(sources, m, first["extent"]))
     style.furnish(models["plot"], models["bar_plot"])
 
-    mode = bm.RadioButtonGroup(labels=MODES, active=0, name="mode")
-    view = bm.RadioButtonGroup(labels=VIEWS, active=0, name="view")
+    mode, view = (SETTINGS[key].control(values[key]) for key in ("mode", "view"))
     sliders = {"f1": ("Input F1", 0, 1, 0.01, first["point"]["x"][0]),
                "f2": ("Input F2", 0, 1, 0.01, first["point"]["y"][0]),
-               "seed": ("Seed", 0, seeds - 1, 1, seed), "m": ("Neurons m", 1, max_m, 1, m)}
+               }
     for key, label in (("w1", "its weight w1"), ("w2", "its weight w2"), ("b", "its bias b")):
         sliders[key] = (label, -WEIGHT_BOUND, WEIGHT_BOUND, 0.01, first["neurons"][key][0])
     sliders = {key: bm.Slider(title=title, start=start, end=end, step=step, value=value, name=key,
                            sizing_mode="stretch_width")
                for key, (title, start, end, step, value) in sliders.items()}
+    sliders.update({key: SETTINGS[key].control(values[key]) for key in ("seed", "m")})
     chosen = bm.Select(title="Chosen neuron", value="1", name="chosen", width=180,
                     options=[(str(k), f"Neuron {k}") for k in range(1, m + 1)])
     readout = bm.Div(text=first["readout"], name="readout", sizing_mode="stretch_width")

@@ -6,8 +6,9 @@ so adding a figure means adding one row here and one module beside it.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bokeh.document import Document
@@ -16,14 +17,18 @@ from . import (
     directions_linear,
     directions_relu,
     dissection,
+    dissection_curves,
+    dissection_digits,
     layer_slice,
     neurons_1d,
+    next_layer,
     partition_1d,
     planes_3d,
     regions_2d,
     single_neuron_1d,
     single_neuron_2d,
     superposition,
+    train_live,
 )
 from .kit import style
 
@@ -40,12 +45,15 @@ class Widget:
     title: str
     description: str
     params: dict = field(default_factory=dict)
+    # The figure's table of reader-facing settings (kit.params.Params): its defaults are the
+    # registry's parameters and the page's URL hash reads and writes them.
+    settings: object = None
     # The main control, for `make bench`: (model name, property, values to cycle through).
     probe: tuple = ()
 
     def document(self, **overrides) -> Document:
         """The figure as a Bokeh Document that follows the page's light/dark scheme."""
-        return style.document(self.build(**{**self.params, **overrides}), self.title)
+        return style.document(self.build(**{**self.params, **overrides}), self.title, self.settings)
 
     def sources(self) -> list[Path]:
         """Files whose content decides this widget's HTML (for staleness checks).
@@ -60,9 +68,17 @@ class Widget:
         return sorted(p for p in shared | own if p.exists())
 
 
+def _with_settings(widget: Widget) -> Widget:
+    """A row whose figure declares a settings table takes its parameters from it."""
+    table = getattr(sys.modules[widget.build.__module__], "SETTINGS", None)
+    if table is None:
+        return widget
+    return replace(widget, settings=table, params={**table.defaults(), **widget.params})
+
+
 WIDGETS: dict[str, Widget] = {
     w.name: w
-    for w in [
+    for w in map(_with_settings, [
         Widget(
             name="single_neuron_1d",
             build=single_neuron_1d.build,
@@ -89,7 +105,6 @@ WIDGETS: dict[str, Widget] = {
             page="02-many-neurons.md",
             title="Many neurons reading one input",
             description="Eight random neurons as lines over one input, coloured by sign.",
-            params={"seed": 1, "m": 8},
             probe=("live", "value", [0.1, 0.3, 0.5, 0.7, 0.9]),
         ),
         Widget(
@@ -99,7 +114,6 @@ WIDGETS: dict[str, Widget] = {
             title="Regions in the plane",
             description="The exact regions that m neurons' boundary lines cut the input square into, "
                         "with a live input to drag across them.",
-            params={"seed": 6, "m": 8},
             probe=("w1", "value", [0.5, 1.0, -0.5, -1.2, 1.44]),
         ),
         Widget(
@@ -119,7 +133,6 @@ WIDGETS: dict[str, Widget] = {
             title="Cutting the input line",
             description="The boundary points of eight neurons cut the input line into regions, "
                         "each with its own sign pattern; edit a neuron and watch them move.",
-            params={"seed": 1, "m": 8},
             probe=("live", "value", [0.1, 0.3, 0.5, 0.7, 0.9]),
         ),
         Widget(
@@ -153,6 +166,27 @@ WIDGETS: dict[str, Widget] = {
             probe=("alpha", "value", [0.0, 0.3, 0.6, 1.0, 0.5]),
         ),
         Widget(
+            name="dissection_curves",
+            build=dissection_curves.build,
+            page="07-what-makes-the-basis-special.md",
+            title="Network Dissection of twenty digits networks",
+            description="Detectors, unique detectors, mean best IoU and kurtosis of the hidden layer of "
+                        "digits networks as the neurons turn into random directions (α from 0 to 1), "
+                        "ReLU against linear and untrained networks, and the paired difference per network.",
+            params={"seeds": 20},
+            probe=("measure", "active", [1, 2, 3, 0, 1]),
+        ),
+        Widget(
+            name="dissection_digits",
+            build=dissection_digits.build,
+            page="07-what-makes-the-basis-special.md",
+            title="The digits a neuron and a random direction respond to",
+            description="The sixteen held-out digits on which one neuron, and one random direction, of a "
+                        "trained digits network are largest, beside the concept each matches best.",
+            params={"seed": 0, "neuron": 1, "random": 1},
+            probe=("neuron", "value", [2, 3, 4, 5, 1]),
+        ),
+        Widget(
             name="superposition",
             build=superposition.build,
             page="08-more-concepts-than-neurons.md",
@@ -161,6 +195,27 @@ WIDGETS: dict[str, Widget] = {
                         "dimensions, on a log scale beside the n basis directions.",
             params={"index": 4},
             probe=("eps", "active", [0, 2, 4, 6, 3]),
+        ),
+        Widget(
+            name="next_layer",
+            build=next_layer.build,
+            page="next-layer.md",
+            title="Neurons of the next layer",
+            description="The exact regions of a random 2 → m → m ReLU network: straight layer-1 "
+                        "boundaries, layer-2 boundaries bent where they cross them, and one reading "
+                        "of layer 2 with its positive side.",
+            params={"seed": 3, "m": 6},
+            probe=("k", "value", [1, 2, 3, 4, 5]),
+        ),
+        Widget(
+            name="train_live",
+            build=train_live.build,
+            page="next-layer.md",
+            title="A small network trained live",
+            description="A 2 → m₁ → m₂ → 1 ReLU network trained in the page on a toy data set, its "
+                        "exact regions and decision boundary redrawn after every step.",
+            params={"dataset": "moons", "seed": 0},
+            probe=("rate", "value", ["0.03", "0.1", "0.3", "1", "0.1"]),
         ),
         Widget(
             name="layer_slice",
@@ -172,5 +227,5 @@ WIDGETS: dict[str, Widget] = {
             params={"hidden": 128, "seed": 0, "digits": (0, 1, 7), "margin": 0.5},
             probe=("neuron", "value", [1, 2, 3, 4, 5]),
         ),
-    ]
+    ])
 }

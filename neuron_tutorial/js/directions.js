@@ -61,12 +61,12 @@ export function level_segments(pieces, level = 0) {
   return segments
 }
 
-const area = (poly) => polygon_area(...columns(poly))
+const points_area = (poly) => polygon_area(...columns(poly))
 
 // The parts of the pieces where the reading is above `level`.
 export function above_polygons(pieces, level) {
   return pieces.map(({polygon, w, c}) => clip_polygon(polygon, w, c - level))
-    .filter((poly) => poly.length >= 3 && area(poly) > 1e-12)
+    .filter((poly) => poly.length >= 3 && points_area(poly) > 1e-12)
 }
 
 // The pieces on which the reading is exactly `level` everywhere (ReLU switched it off).
@@ -76,7 +76,7 @@ export function flat_polygons(pieces, level = 0) {
 
 // Total area of polygons [[x, y], ...].
 export function total_area(polygons) {
-  return polygons.reduce((sum, p) => sum + area(p), 0)
+  return polygons.reduce((sum, p) => sum + points_area(p), 0)
 }
 
 // How many different straight lines the level set lies on (collinear pieces count once).

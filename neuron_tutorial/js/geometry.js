@@ -6,7 +6,7 @@ export const UNIT_BOX = [[0, 1], [0, 1]]
 
 // Points closer than this (relative to the box diagonal) to a line count as on it, exactly
 // as partition.RELATIVE_TOLERANCE: it merges corners that differ only by rounding.
-export const RELATIVE_TOLERANCE = 1e-9
+export const RELATIVE_TOLERANCE = 1e-12
 
 export function box_tolerance(box = UNIT_BOX) {
   return RELATIVE_TOLERANCE * Math.hypot(box[0][1] - box[0][0], box[1][1] - box[1][0])

@@ -5,7 +5,7 @@
 // box and rounded to `step` (the sliders' own step). The sliders' change redraws the figure.
 // Returns true when `event` was a pointer event (the caller then has nothing more to do).
 export function follow_pointer(event, x, y, {box = [[0, 1], [0, 1]], step = 0} = {}) {
-  if (event?.event_name === undefined) return false
+  if (!is_pointer(event)) return false
   const place = (value, [lo, hi]) => {
     const rounded = step > 0 ? Math.round(value / step) * step : value
     return Math.min(hi, Math.max(lo, rounded))
@@ -29,6 +29,22 @@ export function set_text(div, html, context) {
   }
   div.setv({text: html}, {silent: true})
   view.markup_el.innerHTML = html
+}
+
+// A tap or a pan on a plot (not a control's change, nor the document's ready event).
+export function is_pointer(event) {
+  return event?.event_name !== undefined && event.event_name !== "document_ready"
+}
+
+// The figure's first picture: run its callbacks (style.draw_on_load) with the ready event,
+// in order, then mark it drawn. A callback tells this call apart with `is_first_draw`.
+export async function draw_on_load(callbacks, event) {
+  for (const callback of callbacks) await callback.execute(event)
+  mark_drawn()
+}
+
+export function is_first_draw(event) {
+  return event?.event_name === "document_ready"
 }
 
 // Modules compile asynchronously: tests and the bench wait for this mark before driving controls.

@@ -12,6 +12,8 @@
 // regions of layers 1..l+1; maps[l] = {A: Float64Array(R * m_l * 2), c: Float64Array(R * m_l)}
 // with layer l's pre-activation in region r equal to A[r, k, :] · x + c[r, k]. No DOM, no Bokeh.
 
+import {polygon_area} from "./geometry.js"
+
 // As deep_partition.RELATIVE_TOLERANCE, RELATIVE_AREA and ROUNDING.
 const RELATIVE_TOLERANCE = 1e-9
 const RELATIVE_AREA = 1e-14
@@ -194,18 +196,44 @@ export function boundary(part, net, l, k, box) {
   return Float64Array.from(out)
 }
 
-// Signed area of polygon r (the shoelace formula): positive for counter-clockwise corners.
-export function area(xs, ys) {
-  let total = 0
-  for (let i = 0; i < xs.length; i++) {
-    const j = i + 1 === xs.length ? 0 : i + 1
-    total += xs[i] * ys[j] - ys[i] * xs[j]
+// Every neuron's boundary at once, boundaries[l][k] equal to boundary(part, net, l, k, box): one
+// pass over the regions without allocating per region (a figure that draws them all each frame).
+export function boundaries(part, net, box) {
+  const [[x0, x1], [y0, y1]] = box
+  const tol = 2 * RELATIVE_TOLERANCE * Math.hypot(x1 - x0, y1 - y0)
+  const out = net.sizes.slice(1).map((m) => Array.from({length: m}, () => []))
+  let column = 0
+  for (let l = 0; l < out.length; l++) {
+    const m = net.sizes[l + 1]
+    const {A, c} = part.maps[l]
+    for (let r = 0; r < part.xs.length; r++) {
+      const xs = part.xs[r], ys = part.ys[r], signs = part.signs[r], n = xs.length
+      for (let k = 0; k < m; k++) {
+        if (signs[column + k] <= 0) continue
+        const a0 = A[(r * m + k) * 2], a1 = A[(r * m + k) * 2 + 1], offset = c[r * m + k]
+        const norm = Math.sqrt(a0 * a0 + a1 * a1)
+        if (norm === 0) continue
+        const limit = tol * norm, segments = out[l][k]
+        const first = Math.abs(a0 * xs[0] + a1 * ys[0] + offset) <= limit
+        let on = first
+        for (let i = 0; i < n; i++) {
+          const j = i + 1 === n ? 0 : i + 1
+          const next = j === 0 ? first : Math.abs(a0 * xs[j] + a1 * ys[j] + offset) <= limit
+          if (on && next) segments.push(xs[i], ys[i], xs[j], ys[j])
+          on = next
+        }
+      }
+    }
+    column += m
   }
-  return 0.5 * total
+  return out.map((layer) => layer.map((segments) => Float64Array.from(segments)))
 }
 
+// Signed area of a region's polygon: geometry.js's shoelace, positive counter-clockwise.
+export const area = polygon_area
+
 // NetworkPartition.locate for one point: the index of a region holding (x, y), -1 outside.
-export function locate(part, x, y) {
+export function locate_point(part, x, y) {
   let best = -1, least = Infinity
   for (let r = 0; r < part.xs.length; r++) {
     const xs = part.xs[r], ys = part.ys[r]

@@ -59,6 +59,12 @@ function apply(doc, themes, roles, name) {
         : swap_value(before, table)
       if (after !== before) changes[property] = after
     }
+    // Colour by role: a mapper whose factors are theme keys, or one with a palette per scheme.
+    if (model.type === "CategoricalColorMapper" && model.factors.every((f) => f in theme)) {
+      changes.palette = model.factors.map((f) => theme[f])
+    }
+    const palettes = model.tags?.find((tag) => tag?.palettes !== undefined)?.palettes
+    if (palettes !== undefined && "palette" in model.properties) changes.palette = palettes[name]
     if (Object.keys(changes).length > 0) model.setv(changes)
     if (model.type === "ColumnDataSource") {
       const data = {...model.data}

@@ -69,7 +69,7 @@ export function dataset(name, count = 200, noise = 0.1, seed = 0, classes = 2) {
   const points = new Float64Array(2 * count)
   const labels = new Int32Array(count)
   for (let i = 0; i < count; i++) {
-    const [x, y, label] = draw(name, i % classes, classes, rng)
+    const [x, y, label] = draw_sample(name, i % classes, classes, rng)
     points[2 * i] = x + noise * rng.normal()
     points[2 * i + 1] = y + noise * rng.normal()
     labels[i] = label
@@ -77,7 +77,7 @@ export function dataset(name, count = 200, noise = 0.1, seed = 0, classes = 2) {
   return {points, labels}
 }
 
-function draw(name, label, classes, rng) {
+function draw_sample(name, label, classes, rng) {
   if (name === 'moons') {
     const angle = 3.141592653589793 * rng.uniform()
     if (label === 0) {

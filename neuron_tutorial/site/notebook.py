@@ -1,10 +1,11 @@
-"""Showing a figure from a notebook: on the built site, or in a reader's Jupyter.
+"""Showing a figure from a notebook: a registry figure by name, or the reader's own network.
 
-While the site is built (the MkDocs hook sets ``NT_SITE_BUILD``), a notebook cell
-shows the figure as the same iframe every page uses, of the widget the site built
-from the registry, so the page loads BokehJS from the site like every other page.
-Anywhere else it shows the figure inline with BokehJS embedded in the notebook, so
-a downloaded notebook needs no server and no CDN.
+``show("layer_slice")``: while the site is built (the MkDocs hook sets ``NT_SITE_BUILD``)
+the same iframe every page uses, of the widget the site built from the registry;
+anywhere else the figure inline. ``show(network, inputs=...)``: the figure of
+``neuron-tutorial read`` (``network_slice``) inline. Inline figures carry no import map:
+their modules' imports are ``data:`` URLs (``standalone``), and BokehJS is embedded once
+per notebook kernel, so a downloaded notebook needs no server and no CDN.
 """
 
 from __future__ import annotations
@@ -12,11 +13,67 @@ from __future__ import annotations
 import html
 import os
 
-from ..figures import WIDGETS
+import numpy as np
+from numpy.typing import ArrayLike
+
+from ..figures import WIDGETS, network_slice
+from ..layer import Layer
+from ..network import Network
+from ..slices import Plane, plane_through
+from . import standalone
+
+_bokeh_loaded = False
 
 
-def show(name: str, **params):
-    """Display the registry figure ``name`` built with ``params`` (its defaults if none)."""
+def show(what: str | Network | Layer, plane: Plane | None = None, inputs: ArrayLike | None = None,
+         labels=None, depth: int | None = None, **params):
+    """Display a figure in a notebook.
+
+    - ``show(name, **params)``: the registry figure ``name`` built with ``params``.
+    - ``show(network_or_layer, plane=..., inputs=..., labels=..., depth=...)``: its exact
+      regions on ``plane`` (default: the plane through the 3 ``inputs`` ``(3, n)``; for a
+      2-input network, its own plane in its box), coloured by layer or output class,
+      ``inputs`` marked as ``labels``, partitioned by layers ``1..depth`` (default: the hidden ones).
+    """
+    if isinstance(what, str):
+        return _show_registry(what, **params)
+    if params:
+        raise ValueError(f"params are for registry figures; a network takes plane, inputs, labels, depth, "
+                         f"got {sorted(params)}")
+    network = Network([what]) if isinstance(what, Layer) else what
+    if not isinstance(network, Network):
+        raise ValueError(f"what must be a figure's name, a Network or a Layer, got {type(what).__name__}")
+    points = None if inputs is None else np.asarray(inputs, dtype=float)
+    if plane is None:
+        plane = _default_plane(network, points)
+    labels = [f"input {i}" for i in range(len(points))] if labels is None and points is not None else labels
+    _display(network_slice.build(network, plane, points, labels or (), depth))
+    return None
+
+
+def _default_plane(network: Network, points) -> Plane:
+    if points is not None and len(points) == 3:
+        return plane_through(*points)
+    if network.n != 2:
+        raise ValueError(f"plane (or 3 inputs) must be given for a network of {network.n} inputs")
+    box = network.layers[0].box or ((0.0, 1.0), (0.0, 1.0))
+    return Plane(np.zeros(2), np.array([1.0, 0.0]), np.array([0.0, 1.0]), box)
+
+
+def _display(layout) -> None:
+    global _bokeh_loaded
+    from bokeh.io import output_notebook
+    from bokeh.io import show as bokeh_show
+    from bokeh.resources import INLINE
+
+    if not _bokeh_loaded:  # BokehJS once per kernel: a saved notebook carries one copy
+        output_notebook(resources=INLINE, hide_banner=True)
+        _bokeh_loaded = True
+    standalone.inline_models(layout.references())
+    bokeh_show(layout)
+
+
+def _show_registry(name: str, **params):
     if name not in WIDGETS:
         raise ValueError(f"name must be a figure from {sorted(WIDGETS)}, got {name!r}")
     widget = WIDGETS[name]
@@ -31,10 +88,5 @@ def show(name: str, **params):
         return HTML(f'<figure class="nt-figure"><iframe class="nt-widget" src="../widgets/{name}.html"'
                     f' title="{title}"></iframe><figcaption>{html.escape(widget.description)}'
                     f"</figcaption></figure>")
-    from bokeh.io import output_notebook
-    from bokeh.io import show as bokeh_show
-    from bokeh.resources import INLINE
-
-    output_notebook(resources=INLINE, hide_banner=True)
-    bokeh_show(widget.build(**wanted))
+    _display(widget.build(**wanted))
     return None

@@ -79,7 +79,7 @@ class Watch:
 
 def _is_local(url: str) -> bool:
     parsed = urlparse(url)
-    return parsed.scheme in ("data", "blob", "about") or parsed.hostname in ("127.0.0.1", "localhost")
+    return parsed.scheme in ("data", "blob", "about", "file") or parsed.hostname in ("127.0.0.1", "localhost")
 
 
 @pytest.fixture
@@ -119,6 +119,10 @@ def wait_for_figure(frame, timeout: float = 15_000):
         """() => [...Bokeh.documents[0].all_models].filter((m) => m.type === "CustomJS")
                    .every((m) => m._state != null)
                && document.documentElement.dataset.ntScheme !== undefined""", timeout=timeout)
+    # A figure drawn by its JS on load (style.draw_on_load) is ready once it marks itself drawn.
+    frame.wait_for_function(
+        """() => Bokeh.documents[0].get_model_by_name('draw_on_load') === null
+               || document.documentElement.dataset.ntDrawn === 'yes'""", timeout=timeout)
 
 
 def show_figure(page, frame_el, timeout: float = 30_000):
@@ -158,3 +162,15 @@ def on_screen(page, name: str, x: float, y: float) -> tuple[float, float]:
           const box = view.el.getBoundingClientRect()
           return [box.left + view.frame.x_scale.compute(x), box.top + view.frame.y_scale.compute(y)]
         }""", [name, x, y]))
+
+
+def wait_until_fitted(page, iframe, timeout: float = 5000):
+    """Wait until widgets.js has sized ``iframe`` to the figure inside it (the real layout)."""
+    page.wait_for_function("""frame => {
+      const doc = frame.contentDocument
+      const bottom = Math.max(...[...doc.querySelectorAll('[data-root-id] > *')]
+                                    .map(e => e.getBoundingClientRect().bottom))
+      const height = frame.getBoundingClientRect().height
+      return bottom > 100 && bottom <= height && height <= bottom + 10
+    }""", arg=iframe, timeout=timeout)
+

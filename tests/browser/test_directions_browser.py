@@ -73,7 +73,8 @@ def test_linear_drag_in_activation_space_turns_v(linear):
         x, y = 0.5 * reach * np.cos(angle), 0.5 * reach * np.sin(angle)
         linear.mouse.move(*on_screen(linear, "space", x, y))
     linear.mouse.up()
-    linear.wait_for_timeout(100)
+    # Callbacks are ES modules run asynchronously: wait for the last drag event to land.
+    linear.wait_for_function("() => Math.abs(Bokeh.documents[0].get_model_by_name('theta').value - 120) < 3")
     assert model(linear, "theta", "value") == pytest.approx(120, abs=2)
     assert_linear_drawn(linear, 8, model(linear, "theta", "value"), 0)
 
@@ -81,7 +82,7 @@ def test_linear_drag_in_activation_space_turns_v(linear):
 def test_linear_tap_points_v(linear):
     reach = directions_linear.state(LINEAR, 8, 30, 0)["reach"]
     linear.mouse.click(*on_screen(linear, "space", 0.0, -0.5 * reach))
-    linear.wait_for_timeout(100)
+    linear.wait_for_function("() => Math.abs(Bokeh.documents[0].get_model_by_name('theta').value - 270) <= 2")
     assert model(linear, "theta", "value") == pytest.approx(270, abs=2)
 
 

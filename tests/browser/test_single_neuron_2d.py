@@ -80,7 +80,7 @@ def test_drag_carries_the_input_along(widget):
     for t in np.linspace(0, 1, 6)[1:]:
         widget.mouse.move(*on_screen(widget, "plot", 0.3 + 0.6 * t, 0.6 - 0.5 * t))
     widget.mouse.up()
-    widget.wait_for_timeout(100)
+    widget.wait_for_function("() => Math.abs(Bokeh.documents[0].get_model_by_name('f1').value - 0.9) < .02")
     assert model(widget, "f1", "value") == pytest.approx(0.9, abs=0.011)
     assert model(widget, "f2", "value") == pytest.approx(0.1, abs=0.011)
     assert model(widget, "input", "data.x") == [model(widget, "f1", "value")]

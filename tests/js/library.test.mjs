@@ -106,3 +106,15 @@ test("clip_line keeps the part of a line inside the box and drops lines that mis
   close(cx, 1 / 3, 1e-15, "centroid x")
   close(cy, 1 / 3, 1e-15, "centroid y")
 })
+
+test("settings round-trip through the URL hash, clamped to their range and step", async () => {
+  const {read_hash, write_hash} = await import("../../neuron_tutorial/js/state.js")
+  const params = [{name: "seed", property: "value", start: 0, end: 19, step: 1},
+    {name: "live", property: "value", start: 0, end: 1, step: 0.01},
+    {name: "mode", property: "active", start: 0, end: 1, step: 1}]
+  assert.deepEqual(read_hash("#seed=3&live=0.237&mode=1&other=2", params), {seed: 3, live: 0.24, mode: 1})
+  assert.deepEqual(read_hash("#seed=99&live=-1&mode=x", params), {seed: 19, live: 0})
+  assert.deepEqual(read_hash("", params), {})
+  const values = {seed: 7, live: 0.5, mode: 0}
+  assert.deepEqual(read_hash(write_hash(values), params), values)
+})

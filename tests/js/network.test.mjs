@@ -5,7 +5,7 @@ import {test} from 'node:test'
 import assert from 'node:assert'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {partition, area, locate, boundary} from '../../neuron_tutorial/js/network.js'
+import {partition, area, locate_point as locate, boundary, boundaries} from '../../neuron_tutorial/js/network.js'
 import {pre_activations} from '../../neuron_tutorial/js/train.js'
 
 const cases = JSON.parse(readFileSync(join(process.env.NT_FIXTURES, 'network_partitions.json'), 'utf8'))
@@ -37,6 +37,17 @@ for (const c of cases) {
         for (let j = 0; j < s.length; j += 4) length += Math.hypot(s[j + 2] - s[j], s[j + 3] - s[j + 1])
         assert.ok(Math.abs(length - pair[i]) < 1e-9, `layer ${l} neuron ${k}: ${length} vs ${pair[i]}`)
       })
+    })
+  })
+
+  test(`${c.name}: boundaries gives every neuron's boundary, as boundary does`, () => {
+    const net = as_net(c.network)
+    const part = partition(net, c.box)
+    const all = boundaries(part, net, c.box)
+    assert.strictEqual(all.length, net.sizes.length - 1)
+    all.forEach((layer, l) => {
+      assert.strictEqual(layer.length, net.sizes[l + 1])
+      layer.forEach((s, k) => assert.deepStrictEqual(s, boundary(part, net, l, k, c.box), `layer ${l} neuron ${k}`))
     })
   })
 

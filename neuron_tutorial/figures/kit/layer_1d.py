@@ -11,15 +11,17 @@ This module builds that shared part in Python; layer_1d.js is its browser side
 from __future__ import annotations
 
 import numpy as np
-from bokeh.models import Legend, LegendItem, RadioButtonGroup, Slider
+from bokeh.models import Legend, LegendItem
 
 from ...layer import Layer, random_layer
 from ...thresholds import quantile_thresholds
 from . import style
+from .params import Param, Params
 
 MODES = ["sign", "high output (95% quantile)"]
 INTERVAL = (0.0, 1.0)
 Q = 0.95
+SEEDS, MAX_M = 20, 16   # the seed table: 20 seeds of 16 neurons each
 
 
 def layer_table(seeds: int, max_m: int) -> dict:
@@ -71,11 +73,9 @@ def sign_legend(plot) -> Legend:
     return legend
 
 
-def controls(seed: int, m: int, seeds: int, max_m: int):
-    """The mode switch and the seed and ``m`` sliders, named ``mode``, ``seed`` and ``m``."""
-    mode = RadioButtonGroup(labels=MODES, active=0, name="mode")
-    seed_slider = Slider(title="Seed", start=0, end=seeds - 1, step=1, value=seed, name="seed",
-                         sizing_mode="stretch_width")
-    m_slider = Slider(title="Neurons m", start=1, end=max_m, step=1, value=m, name="m",
-                      sizing_mode="stretch_width")
-    return mode, seed_slider, m_slider
+def settings(seed: int, m: int, live: float, live_label: str) -> Params:
+    """The settings both figures share: the mode, the input, the seed and ``m``."""
+    return Params(Param("mode", "Colour by", 0, choices=tuple(MODES)),
+                  Param("live", live_label, live, 0.0, 1.0, 0.01),
+                  Param("seed", "Seed", seed, 0, SEEDS - 1, 1),
+                  Param("m", "Neurons m", m, 1, MAX_M, 1))

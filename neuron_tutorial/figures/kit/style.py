@@ -13,6 +13,7 @@ from bokeh.document import Document
 from bokeh.models import CustomJS, InlineStyleSheet, Legend, LegendItem
 from bokeh.palettes import Viridis256
 from bokeh.plotting import figure as bokeh_figure
+from bokeh.transform import factor_cmap
 
 FIGURES = Path(__file__).parents[1]
 
@@ -32,6 +33,10 @@ THEMES = {
         "axis": "#59636e",
         "input": "#ffffff",
         "border": "#b8bec6",
+        # Two neutral series for what is not a sign (neurons vs random directions, ReLU vs
+        # linear): Paul Tol's green and purple, apart from the sign pair and from each other.
+        "series_1": "#117733",
+        "series_2": "#AA4499",
         **SIGN_COLOURS["light"],
     },
     "dark": {
@@ -42,6 +47,8 @@ THEMES = {
         "axis": "#aab0bb",
         "input": "#2a2e38",
         "border": "#4a5060",
+        "series_1": "#44BB99",
+        "series_2": "#EE88CC",
         **SIGN_COLOURS["dark"],
     },
 }
@@ -100,6 +107,35 @@ def figure(**kwargs):
     return fig
 
 
+def by_role(column: str = "role", roles=("positive", "negative", "zero")):
+    """Colour glyphs by the role named in ``column`` (a theme key such as "positive").
+
+    Data hold roles, never colours: the mapper holds the light palette and theme.js gives
+    it the dark one (any CategoricalColorMapper whose factors are all theme keys).
+    """
+    return factor_cmap(column, palette=[THEMES["light"][role] for role in roles], factors=list(roles))
+
+
+def themed(mapper, palettes: dict):
+    """Give a colour mapper one palette per scheme (``{"light": [...], "dark": [...]}``).
+
+    ``mapper`` starts on the light palette; theme.js swaps to ``palettes[scheme]``.
+    """
+    mapper.palette = list(palettes["light"])
+    mapper.tags = [*mapper.tags, {"palettes": {k: list(v) for k, v in palettes.items()}}]
+    return mapper
+
+
+def draw_on_load(callback: CustomJS) -> CustomJS:
+    """Run ``callback`` once when the document is ready, so its JS draws the first picture.
+
+    The Python gives a figure its data (a layer, a table of seeds, the settings) and empty
+    sources; the figure's own JS draws it, on load as on every later change.
+    """
+    callback.tags = [*callback.tags, DRAW_TAG]
+    return callback
+
+
 def furnish(*figures):
     """Give every axis, grid and legend of ``figures`` the light theme's colours by role.
 
@@ -149,10 +185,27 @@ ACCESS_CODE = ('import name_all_controls from "nt/access.js"\n'
                'export default () => { name_all_controls(); compile_callbacks(Bokeh.documents.at(-1)) }\n')
 
 
-def document(layout, title: str) -> Document:
-    """A Document holding ``layout`` that follows the page's light/dark scheme."""
+DRAW_TAG = "draw_on_load"
+DRAW_CODE = ('import {draw_on_load} from "nt/interact.js"\n'
+             'export default (args, event) => draw_on_load(args.callbacks, event)\n')
+STATE_CODE = 'import follow_hash from "nt/state.js"\nexport default (args) => follow_hash(args)\n'
+
+
+def document(layout, title: str, settings=None) -> Document:
+    """A Document holding ``layout`` that follows the page's light/dark scheme.
+
+    With ``settings`` (a figure's ``kit.params.Params``) the figure also reads and writes
+    its settings in the page's URL hash.
+    """
     doc = Document(title=title)
     doc.add_root(layout)
     doc.js_on_event("document_ready", CustomJS(args={"themes": THEMES, "roles": ROLES}, code=THEME_CODE))
     doc.js_on_event("document_ready", CustomJS(code=ACCESS_CODE))
+    if settings is not None:
+        doc.js_on_event("document_ready", CustomJS(args={"params": settings.spec()}, code=STATE_CODE))
+    draws = sorted((m for m in doc.models if isinstance(m, CustomJS) and DRAW_TAG in m.tags),
+                   key=lambda m: int(m.id.lstrip("p")) if m.id.lstrip("p").isdigit() else 0)
+    if draws:
+        doc.js_on_event("document_ready", CustomJS(args={"callbacks": draws}, code=DRAW_CODE,
+                                                   name=DRAW_TAG))
     return doc

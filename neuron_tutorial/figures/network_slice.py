@@ -1,0 +1,174 @@
+"""``network_slice``: a reader's own network, read on the plane through three of its inputs.
+
+The figure of ``neuron-tutorial read`` and of ``nt.show(network)``. Python computes
+the exact partition of the plane's box by every neuron of the first ``depth``
+layers (``partition_2d`` of the sliced network) and hands it to the browser as flat
+arrays: the regions' corners, and for each corner's edge the neuron whose boundary
+it lies on. The browser only colours, draws one neuron's boundary, and reads a
+tapped region (its sign pattern per layer and the network's output, from the
+sliced network's weights at the region's centre and at the tapped point).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from bokeh import models as bm
+from bokeh.layouts import column, row
+from bokeh.palettes import Category10_10, Category20_20
+
+from ..deep_partition import partition_2d
+from ..network import Network
+from ..partition import Partition
+from ..slices import Plane
+from .kit import style
+
+TOLERANCE = 2e-9  # an edge lies on a neuron's line when both ends are this close, relative to the box
+CHUNK = 4096      # corners per block when testing every neuron of a layer against every edge
+
+
+def head(network: Network, depth: int | None = None) -> Network:
+    """The first ``depth`` layers (default: every hidden layer; the only one of a 1-layer network)."""
+    layers = len(network.layers)
+    depth = max(1, layers - 1) if depth is None else depth
+    if not isinstance(depth, int | np.integer) or not 1 <= depth <= layers:
+        raise ValueError(f"depth must be a layer number in [1, {layers}], got {depth!r}")
+    return Network(network.layers[:depth])
+
+
+def corner_readings(part: Partition, sliced: Network) -> tuple[np.ndarray, np.ndarray]:
+    """For every corner (polygons concatenated): the neuron its edge to the next corner lies on, and
+    the class ``sliced`` outputs there. ``part`` partitions the first layers of ``sliced``.
+
+    Neurons are numbered across layers (the columns of ``part.signs``); -1 for the box's
+    sides. An edge is given to a neuron only in the region where that neuron is positive,
+    so each piece of a boundary comes once (as in ``boundary``). Pre-activations are
+    continuous, so the network's own values at a corner are its region's affine maps' there.
+    """
+    polygons = [r.polygon for r in part.regions]
+    lengths = np.array([len(p) for p in polygons])
+    corners = np.concatenate(polygons)
+    owner = np.repeat(np.arange(len(polygons)), lengths)
+    starts = np.cumsum(lengths) - lengths
+    following = np.arange(1, len(corners) + 1)
+    following[starts + lengths - 1] = starts
+    (x0, x1), (y0, y1) = part.domain
+    tol = TOLERANCE * np.hypot(x1 - x0, y1 - y0)
+    signs, depth = part.signs, len(part.layer.layers)
+    norms = np.concatenate([np.linalg.norm(A, axis=2) for A, _ in part.maps], axis=1)  # (regions, neurons)
+    found = np.full(len(corners), -1, dtype=np.int32)
+    classes = np.empty(len(corners), dtype=np.intp)
+    bounds = np.append(starts[::max(1, CHUNK // 8)], len(corners))  # blocks of whole polygons
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
+        values = sliced.pre_activations(corners[lo:hi])
+        classes[lo:hi] = values[-1].argmax(axis=1)
+        z = np.abs(np.concatenate(values[:depth], axis=1))
+        own = owner[lo:hi]
+        far = np.maximum(z, z[following[lo:hi] - lo]) / np.maximum(norms[own], 1e-300)
+        far[(signs[own] <= 0) | (norms[own] == 0)] = np.inf
+        k = far.argmin(axis=1)
+        near = far[np.arange(len(k)), k] <= tol
+        found[lo:hi][near] = k[near]
+    return found, classes
+
+
+def facts(network: Network, plane: Plane, inputs, depth: int | None = None, part: Partition | None = None):
+    """Everything the figure draws, as flat arrays (see the module's docstring)."""
+    sliced = network.sliced(plane)
+    part = partition_2d(head(sliced, depth), plane.box) if part is None else part
+    polygons = [r.polygon for r in part.regions]
+    lengths = np.array([len(p) for p in polygons])
+    starts = np.cumsum(lengths) - lengths
+    corners = np.concatenate(polygons)
+    centres = np.add.reduceat(corners, starts) / lengths[:, None]
+    sizes = part.layer.sizes[1:]
+    columns = np.split(part.signs > 0, np.cumsum(sizes)[:-1], axis=1)
+    positive = np.stack([c.sum(axis=1) for c in columns], axis=1)  # (regions, layers)
+    edge, corner_class = corner_readings(part, sliced)
+    # The output is affine on a region of the hidden layers, so its class is constant on the region
+    # exactly when its corners agree; else a decision boundary crosses it.
+    agree = np.minimum.reduceat(corner_class == np.repeat(corner_class[starts], lengths), starts)
+    points = plane.coordinates(np.asarray(inputs, dtype=float)) if inputs is not None else np.zeros((0, 2))
+    return {"sliced": sliced, "part": part, "corners": corners, "lengths": lengths, "centres": centres,
+            "edge": edge, "positive": positive, "centre_class": sliced(centres).argmax(axis=1),
+            "mixed": ~agree.astype(bool), "points": points, "where": part.locate(points)}
+
+
+def build(network: Network, plane: Plane, inputs=None, labels: Sequence[str] = ("a", "b", "c"),
+          depth: int | None = None, part: Partition | None = None, title: str | None = None):
+    """The figure as a Bokeh layout (pure: computes with floor 1, writes nothing).
+
+    ``inputs`` ``(k, n)`` (usually the 3 that ``plane`` goes through), named ``labels``, are marked.
+    ``part`` may be given when already computed (``partition_2d`` of the first
+    ``depth`` layers of ``network.sliced(plane)`` in ``plane.box``).
+    """
+    f = facts(network, plane, inputs, depth, part)
+    sliced, part, points = f["sliced"], f["part"], f["points"]
+    sizes, outputs = part.layer.sizes[1:], sliced.m
+    box = plane.box
+    light = style.THEMES["light"]
+    labels = [str(label) for label in labels][: len(points)]
+    where = f" on the plane through {', '.join(labels)}" if labels else ""
+    plot = style.figure(title=title or f"{len(part)} regions of {' → '.join(map(str, network.sizes))}{where}",
+                        height=520, x_range=box[0], y_range=box[1], match_aspect=True,
+                        x_axis_label="s (along the plane)", y_axis_label="t (along the plane)",
+                        tools="pan,wheel_zoom,reset", toolbar_location="right", name="plot")
+    regions = bm.ColumnDataSource({"xs": [], "ys": [], "colour": [], "region": [], "positive": [],
+                                   "output": []}, name="regions")
+    patches = plot.patches("xs", "ys", source=regions, fill_color="colour", line_color=light["background"],
+                           line_width=0.3, line_alpha=0.6)
+    boundary = bm.ColumnDataSource({"xs": [], "ys": []}, name="boundary")
+    plot.multi_line("xs", "ys", source=boundary, line_color=light["text"], line_width=3)
+    marks = bm.ColumnDataSource({"x": points[:, 0], "y": points[:, 1], "label": labels,
+                                 "region": f["where"].tolist()}, name="inputs")
+    dots = plot.scatter("x", "y", source=marks, size=14, fill_color=light["text"],
+                        line_color=light["background"], line_width=2)
+    plot.text("x", "y", text="label", source=marks, x_offset=10, y_offset=-8, text_font_size="16px",
+              text_font_style="bold", text_color=light["text"])
+    plot.add_tools(bm.HoverTool(renderers=[patches], tooltips="Region @region: @positive; @output"),
+                   bm.HoverTool(renderers=[dots], tooltips="Input @label: region @region"))
+    plot.toolbar.logo = None
+    style.furnish(plot)
+
+    views = [f"colour: positive neurons of layer {i + 1}" for i in range(len(sizes))]
+    views.append("colour: output class at the region's centre")
+    view = bm.Select(title="Colour", options=views, value=views[-1], name="view")
+    layer = bm.Select(title="Boundary of a neuron of layer", options=[str(i + 1) for i in range(len(sizes))],
+                      value="1", name="layer")
+    neuron = bm.Spinner(title="neuron (0 = none)", low=0, high=max(sizes), step=1, value=0, name="neuron",
+                        width=140)
+    readout = bm.Div(text="Tap a region to read its sign pattern per layer and the network's output.",
+                     name="readout", sizing_mode="stretch_width")
+    summary = bm.Div(text=summary_html(f, labels), name="summary", sizing_mode="stretch_width")
+    style.controls(view, layer, neuron, readout, summary)
+    palette = list(Category10_10 if outputs <= 10 else Category20_20)
+    update = bm.CustomJS(
+        args=dict(x=f["corners"][:, 0].astype(np.float32), y=f["corners"][:, 1].astype(np.float32),
+                  lengths=f["lengths"].astype(np.int32), edge=f["edge"],
+                  positive=f["positive"].astype(np.int32),
+                  centre_class=f["centre_class"].astype(np.int32), mixed=f["mixed"].astype(np.int8),
+                  sizes=list(sizes), weights=[layer.weights.ravel() for layer in sliced.layers],
+                  biases=[layer.biases for layer in sliced.layers], classes=palette, ramp=style.RAMP,
+                  regions=regions, boundary=boundary, view=view, layer=layer, neuron=neuron,
+                  readout=readout, plot=plot),
+        code=style.script("network_slice"),
+    )
+    for control in (view, layer, neuron):
+        control.js_on_change("value", update)
+    plot.js_on_event("tap", update)  # read the region under the pointer
+    plot.js_on_change("inner_width", update)  # the first layout draws the regions
+    controls = row(view, layer, neuron, sizing_mode="stretch_width")
+    return column(controls, plot, readout, summary, sizing_mode="stretch_width", name="network_slice")
+
+
+def summary_html(f: dict, labels: list[str]) -> str:
+    part, where = f["part"], f["where"]
+    sizes = part.layer.sizes[1:]
+    signs = part.signs[where]
+    flips = "".join(f"{labels[i]} → {labels[j]}: {int((signs[i] != signs[j]).sum())} neurons flip. "
+                    for i, j in ((0, 1), (1, 2), (0, 2)) if j < len(labels))
+    layers = " + ".join(str(m) for m in sizes)
+    return (f"<b>{len(part)} regions</b> of the plane's box by {layers} neurons "
+            f"(exact, computed in Python). {flips}{int(f['mixed'].sum())} regions hold a decision "
+            f"boundary (their corners' classes differ).")

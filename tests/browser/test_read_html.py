@@ -1,0 +1,88 @@
+"""The file `neuron-tutorial read` writes opens in Chromium from disk and from a static host.
+
+No console error, no request leaving localhost (the page fixture fails on either); the
+regions drawn are the partition's; a tap reads the region's signs as floor 1 does; picking
+a neuron draws its boundary as floor 1's NetworkPartition.boundary.
+"""
+
+import functools
+import http.server
+import threading
+
+import numpy as np
+import pytest
+
+import neuron_tutorial as nt
+from neuron_tutorial.figures.network_slice import head
+from neuron_tutorial.site.read import read
+
+from conftest import _QuietHandler, on_screen, set_bokeh, wait_for_figure
+
+SIZES = (12, 16, 8, 3)
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("read")
+    rng = np.random.default_rng(11)
+    pairs = [(rng.standard_normal((m, n)), rng.standard_normal(m))
+             for n, m in zip(SIZES[:-1], SIZES[1:], strict=True)]
+    np.savez(folder / "model.npz", **{f"{2 * i}.{name}": a for i, pair in enumerate(pairs)
+                                       for name, a in zip(("weight", "bias"), pair, strict=True)})
+    np.save(folder / "x.npy", rng.random((5, SIZES[0])))
+    count, _ = read(folder / "model.npz", folder / "x.npy", [0, 3, 4], out=folder / "read.html",
+                    progress=lambda text: None)
+    network = nt.load(folder / "model.npz")
+    x = np.load(folder / "x.npy")
+    plane = nt.plane_through(*x[[0, 3, 4]])
+    return folder, count, nt.partition_2d(head(network.sliced(plane)), plane.box)
+
+
+@pytest.fixture(scope="module")
+def server(written):
+    handler = functools.partial(_QuietHandler, directory=str(written[0]))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def drawn(page):
+    wait_for_figure(page)
+    page.wait_for_function("document.documentElement.dataset.ntDrawn === 'yes'", timeout=15_000)
+
+
+@pytest.mark.parametrize("where", ["file", "server"])
+def test_opens_offline_and_draws_every_region(page, written, server, where):
+    folder, count, part = written
+    page.goto((folder / "read.html").as_uri() if where == "file" else server + "read.html")
+    drawn(page)
+    assert count == len(part)
+    assert page.evaluate("Bokeh.documents[0].get_model_by_name('regions').data.xs.length") == len(part)
+
+
+def test_a_tap_reads_the_regions_signs_and_a_neuron_its_boundary(page, written):
+    folder, _, part = written
+    page.goto((folder / "read.html").as_uri())
+    drawn(page)
+    r = int(np.argmax([region.size for region in part.regions]))
+    point = part.regions[r].point
+    page.mouse.click(*on_screen(page, "plot", *point))
+    page.wait_for_function("Bokeh.documents[0].get_model_by_name('readout').text.includes('Region')")
+    text = page.evaluate("Bokeh.documents[0].get_model_by_name('readout').text")
+    signs = part.regions[r].signs
+    for pattern in ("".join("+" if s > 0 else "−" if s < 0 else "0" for s in signs[:16]),
+                    "".join("+" if s > 0 else "−" if s < 0 else "0" for s in signs[16:])):
+        assert pattern in text
+    sliced_output = part.layer  # the head: the class comes from the whole network, read below
+    assert sliced_output.sizes[1:] == SIZES[1:3]
+    set_bokeh(page, "layer", "value", "2")
+    set_bokeh(page, "neuron", "value", 3)
+    segments = page.evaluate("Bokeh.documents[0].get_model_by_name('boundary').data.xs.length")
+    expected = part.boundary(1, 2)
+    assert segments == len(expected)
+    length = page.evaluate("""(() => { const d = Bokeh.documents[0].get_model_by_name('boundary').data
+        return d.xs.reduce((s, xs, i) => s + Math.hypot(xs[1] - xs[0], d.ys[i][1] - d.ys[i][0]), 0) })()""")
+    assert length == pytest.approx(np.linalg.norm(expected[:, 1] - expected[:, 0], axis=1).sum(), rel=1e-5)
