@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build widgets test test-fast bench lint clean
+.PHONY: help install serve build widgets test test-fast bench shots lint clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -45,6 +45,10 @@ test-fast: $(STAMP) ## run the tests that need no browser (Node included)
 
 bench: $(STAMP) ## print the performance figures (partition, build, sizes, browser)
 	$(BIN)/python bench/bench.py
+
+shots: $(STAMP) ## screenshots (light, dark, 1440 and 390 px) of TARGETS="regions_2d 05-regions/" into build/shots
+	@test -f build/test-site/index.html || NT_WIDGET_CACHE=build/test-widgets $(BIN)/mkdocs build --strict --quiet --site-dir build/test-site
+	$(BIN)/python tests/browser/shots.py $(TARGETS)
 
 lint: $(STAMP) ## check style with ruff
 	$(BIN)/ruff check neuron_tutorial tests bench docs/hooks
