@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -139,6 +140,24 @@ def run(sizes=SIZES, seed: int = 0) -> list[Row]:
     entry = in_subprocess("digits")
     text = f"{entry['regions']:8d} regions {entry['seconds']:8.3f} s {entry['peak_gib']:6.2f} GiB peak"
     rows.append(Row("partition_2d, digits 512 slice", text, "partition_2d.digits512", entry))
+    return rows + browser_partition()
+
+
+JS_SIZES = (16, 64, 128, 256)
+
+
+def browser_partition(sizes=JS_SIZES) -> list[Row]:
+    """The figures' own partition (nt/partition.js) in Node: up to which m a drag stays live."""
+    node = shutil.which("node")
+    if node is None:
+        return [Row("nt/partition.js (Node)", "skipped: node is not on PATH", "partition_js", None)]
+    done = subprocess.run([node, str(ROOT / "bench" / "partition_js.mjs"), *map(str, sizes)],
+                          check=True, capture_output=True, text=True)
+    rows = []
+    for entry in json.loads(done.stdout.splitlines()[-1]):
+        rows.append(Row(f"nt/partition.js (Node), m = {entry['m']}",
+                        f"{entry['regions']:8d} regions {entry['ms']:9.1f} ms",
+                        f"partition_js.{entry['m']}", entry))
     return rows
 
 

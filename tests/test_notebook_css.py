@@ -50,6 +50,7 @@ BODY = ('<div class="jp-Cell jp-CodeCell"><div class="highlight-ipynb"><pre><spa
     (".jupyter-wrapper .nope,.jupyter-wrapper pre", True),    # a list: one selector matches
     ("#a", True),
     ("#b", False),
+    (".jupyter-wrapper .w-\\[2px\\] pre", True),          # escaped names: kept rather than guessed
 ])
 def test_a_rule_stays_exactly_when_its_selector_can_match(pages, selector, kept):
     css = kept_css(pages, f"{selector}{{color:red}}", BODY)

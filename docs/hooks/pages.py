@@ -138,8 +138,15 @@ def _general(selector: str) -> str:
     out, i = [], 0
     while i < len(selector):
         ch = selector[i]
+        if ch == "\\":  # an escaped character is part of a name
+            out.append(selector[i:i + 2])
+            i += 2
+            continue
         if ch == "[":
-            i = selector.index("]", i) + 1
+            end = selector.find("]", i)
+            if end < 0:
+                return selector  # not a selector we understand: _can_match keeps its rule
+            i = end + 1
             continue
         if ch == ":":
             i += len(_PSEUDO.match(selector, i).group(0))

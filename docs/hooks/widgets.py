@@ -22,6 +22,7 @@ import html
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,11 +32,12 @@ from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parents[2]
 # Where built widgets wait before they join the site (tests point it at a temporary folder).
-OUT = Path(os.environ.get("NT_WIDGET_CACHE", ROOT / "build" / "site-assets"))
+OUT = Path(os.environ.get("NT_WIDGET_CACHE", ROOT / "build" / "site-assets")).resolve()
 _SHORTCODE = re.compile(r'\{\{\s*widget\("(\w+)"\)\s*\}\}')
 # The iframe that neuron_tutorial.site.notebook.show writes into a notebook cell's output.
-_NOTEBOOK_FRAME = re.compile(r'<iframe class="nt-widget" src="((?:\.\./)*)widgets/(\w+)\.html" title="[^"]*">'
+_NOTEBOOK_FRAME = re.compile(r'<iframe class="nt-widget" src="((?:\.\./)*)widgets/(\w+)\.html" title="([^"]*)">'
                              r"</iframe>")
+NOTEBOOK_FIGURES = OUT.parent / f"{OUT.name}-notebook"
 HEIGHTS = Path(__file__).with_name("widget_heights.json")
 DESKTOP = 700  # the iframe's width on a desktop screen: the height written before widgets.js runs
 _last_sources: str | None = None
@@ -54,7 +56,16 @@ def on_config(config):
     # Notebook cells (run by mkdocs-jupyter in a kernel that inherits this environment)
     # show figures as the site's iframes: see neuron_tutorial.site.notebook.show.
     os.environ["NT_SITE_BUILD"] = "1"
+    # Where show(network, ...) writes the widget pages of a notebook's own figures.
+    os.environ["NT_NOTEBOOK_FIGURES"] = str(NOTEBOOK_FIGURES)
     return config
+
+
+def on_post_build(config):
+    # A notebook's own figures were written while its page was rendered, after on_files.
+    target = Path(config["site_dir"]) / "widgets"
+    for path in sorted((NOTEBOOK_FIGURES / "widgets").glob("*.html")):
+        shutil.copyfile(path, target / path.name)
 
 
 def on_pre_build(config):
@@ -96,14 +107,17 @@ def on_post_page(output, page, config):
     if "<iframe class=\"nt-widget\" src=" not in output:
         return output
     heights = json.loads(HEIGHTS.read_text()) if HEIGHTS.exists() else {}
-    return _NOTEBOOK_FRAME.sub(lambda m: frame(m.group(2), m.group(1), heights), output)
+    return _NOTEBOOK_FRAME.sub(lambda m: frame(m.group(2), m.group(1), heights, m.group(3)), output)
 
 
-def frame(name: str, prefix: str, heights: dict) -> str:
-    """The lazy iframe of widget ``name``, in its placeholder, with its no-JavaScript text."""
+def frame(name: str, prefix: str, heights: dict, title: str | None = None) -> str:
+    """The lazy iframe of widget ``name``, in its placeholder, with its no-JavaScript text.
+
+    ``title`` (already escaped) names a notebook's own figure, which has no registry row.
+    """
     from neuron_tutorial.figures import WIDGETS
 
-    title = html.escape(f"Interactive figure: {WIDGETS[name].title}")
+    title = title or html.escape(f"Interactive figure: {WIDGETS[name].title}")
     table = heights.get(name, [])
     style = ""
     if table:

@@ -96,16 +96,20 @@ def fingerprint(name: str, **overrides) -> str:
 def render(name: str, out: Path, **overrides) -> str:
     """The standalone HTML of one widget, to be written at ``out/widgets/<name>.html``."""
     widget = WIDGETS[name]
+    return render_document(widget.document(**overrides), out, name, widget.title, widget.description,
+                           fingerprint(name, **overrides))
+
+
+def render_document(doc, out: Path, name: str, title: str, description: str, mark: str) -> str:
+    """The widget page of any figure's Document, as the site serves it from ``out/widgets/``.
+
+    ``mark`` is the page's fingerprint (what decided its content); ``name`` seeds its stable ids.
+    """
     resources = Resources(mode="relative", minified=True, root_dir=out / WIDGET_DIR,
                           base_dir=out / bokeh_dir())
-    html = file_html(
-        widget.document(**overrides),
-        resources,
-        title=widget.title,
-        template=TEMPLATE,
-        template_variables={"description": widget.description, "library": library_dir().as_posix(),
-                            "fingerprint": fingerprint(name, **overrides)},
-    )
+    html = file_html(doc, resources, title=title, template=TEMPLATE,
+                     template_variables={"description": description, "library": library_dir().as_posix(),
+                                         "fingerprint": mark})
     return _canonical_ids(html, name)
 
 

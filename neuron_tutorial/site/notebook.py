@@ -3,15 +3,19 @@
 ``show("layer_slice")``: while the site is built (the MkDocs hook sets ``NT_SITE_BUILD``)
 the same iframe every page uses, of the widget the site built from the registry;
 anywhere else the figure inline. ``show(network, inputs=...)``: the figure of
-``neuron-tutorial read`` (``network_slice``) inline. Inline figures carry no import map:
+``neuron-tutorial read`` (``network_slice``); while the site is built, a widget page written
+into ``NT_NOTEBOOK_FIGURES`` (the hook adds it to the site) in the same lazy iframe, so the
+page loads BokehJS from the site like every other, not inlined into the notebook. Inline figures carry no import map:
 their modules' imports are ``data:`` URLs (``standalone``), and BokehJS is embedded once
 per notebook kernel, so a downloaded notebook needs no server and no CDN.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
+from pathlib import Path
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -47,8 +51,29 @@ def show(what: str | Network | Layer, plane: Plane | None = None, inputs: ArrayL
     if plane is None:
         plane = _default_plane(network, points)
     labels = [f"input {i}" for i in range(len(points))] if labels is None and points is not None else labels
-    _display(network_slice.build(network, plane, points, labels or (), depth))
+    layout = network_slice.build(network, plane, points, labels or (), depth)
+    if os.environ.get("NT_SITE_BUILD") and os.environ.get("NT_NOTEBOOK_FIGURES"):
+        return _site_frame(layout, Path(os.environ["NT_NOTEBOOK_FIGURES"]))
+    _display(layout)
     return None
+
+
+def _site_frame(layout, folder: Path):
+    """Write ``layout`` as a widget page into ``folder/widgets/`` and return its iframe."""
+    from IPython.display import HTML
+
+    from ..figures.kit import style
+    from . import build
+
+    title, description = "Your network's regions", "The exact regions of a network on a plane through three inputs."
+    doc = style.document(layout, title)
+    page = build.render_document(doc, folder, "notebook", title, description, "notebook")
+    name = "notebook_" + hashlib.sha256(page.encode()).hexdigest()[:10]
+    (folder / "widgets").mkdir(parents=True, exist_ok=True)
+    (folder / "widgets" / f"{name}.html").write_text(page)
+    return HTML(f'<figure class="nt-figure"><iframe class="nt-widget" src="../widgets/{name}.html"'
+                f' title="Interactive figure: {html.escape(title)}"></iframe>'
+                f"<figcaption>{html.escape(description)}</figcaption></figure>")
 
 
 def _default_plane(network: Network, points) -> Plane:

@@ -26,3 +26,17 @@ def test_linkchecker_finds_no_broken_link(base_url):
 def test_widget_page_is_well_formed_html(built_site, name):
     parser = html5lib.HTMLParser(strict=True)
     parser.parse((built_site / "widgets" / f"{name}.html").read_text())  # raises on any parse error
+
+
+def test_every_lazy_figure_points_at_a_widget_page_of_the_site(built_site):
+    # Lazy iframes carry their address in data-src, which no link checker follows.
+    import re
+
+    targets = []
+    for page in built_site.rglob("index.html"):
+        for src in re.findall(r'<iframe class="nt-widget" data-src="([^"]+)"', page.read_text()):
+            targets.append((page, (page.parent / src).resolve()))
+    assert len(targets) >= len(WIDGETS), "every figure is on a page"
+    missing = [f"{page.relative_to(built_site)} -> {target.name}" for page, target in targets
+               if not target.is_file()]
+    assert missing == []
