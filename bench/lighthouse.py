@@ -1,7 +1,8 @@
 """Bench section: Lighthouse's mobile preset on every page, as a phone reader meets the site.
 
-The budget (CONTRIBUTING.md, "Budgets"): performance >= 95 and total blocking time <= 200 ms on every page, the median
-of 3 runs. Lighthouse 12.2.3 (the last release for Node 20) is installed with npm into
+The budget (CONTRIBUTING.md, "Budgets"): performance >= 95 and total blocking time
+<= 200 ms on every page, the median of 3 runs. Lighthouse 12.2.3 (the last release for
+Node 20) is installed with npm into
 build/lighthouse/ (not committed) on first use. The site is built into a temporary folder
 (or taken from NT_BUILT_SITE) and served on 127.0.0.1 gzip-compressed, as any static host
 serves it: Python's http.server compresses nothing, which would triple BokehJS's bytes.

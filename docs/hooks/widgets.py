@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(os.environ.get("NT_WIDGET_CACHE", ROOT / "build" / "site-assets")).resolve()
 _SHORTCODE = re.compile(r'\{\{\s*widget\("(\w+)"\)\s*\}\}')
 # The iframe that neuron_tutorial.site.notebook.show writes into a notebook cell's output.
-_NOTEBOOK_FRAME = re.compile(r'<iframe class="nt-widget" src="((?:\.\./)*)widgets/(\w+)\.html" title="([^"]*)">'
-                             r"</iframe>")
+_NOTEBOOK_FRAME = re.compile(r'<iframe class="nt-widget" src="((?:\.\./)*)widgets/(\w+)\.html"'
+                             r' title="([^"]*)"></iframe>')
 NOTEBOOK_FIGURES = OUT.parent / f"{OUT.name}-notebook"
 HEIGHTS = Path(__file__).with_name("widget_heights.json")
 DESKTOP = 700  # the iframe's width on a desktop screen: the height written before widgets.js runs

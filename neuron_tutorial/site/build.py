@@ -31,17 +31,23 @@ ASSETS = Path("assets")
 WIDGET_DIR = Path("widgets")
 LIBRARY = Path(__file__).parents[1] / "js"   # the figures' JavaScript library, one copy for all
 
+# The page around a figure. On the site it carries the import map to the shared library
+# (``library``) and its fingerprint; a self-contained file (site/standalone.py) has neither.
 TEMPLATE = get_env().from_string(
     """{% extends "file.html.jinja" %}
 {% block preamble %}
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="description" content="{{ description | e }}">
+{%- if fingerprint %}
     <meta name="nt-fingerprint" content="{{ fingerprint }}">
+{%- endif %}
     <link rel="icon" href="data:,">
+{%- if library %}
     <script type="importmap">{"imports": {"nt/": "../{{ library }}/"}}</script>
+{%- endif %}
     <style>
       body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-             overflow: hidden; }
+             {{ body_css | default("overflow: hidden;") }} }
       noscript p { padding: 1em; }
       .nt-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden;
                     clip: rect(0 0 0 0); white-space: nowrap; }

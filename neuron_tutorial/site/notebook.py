@@ -5,9 +5,10 @@ the same iframe every page uses, of the widget the site built from the registry;
 anywhere else the figure inline. ``show(network, inputs=...)``: the figure of
 ``neuron-tutorial read`` (``network_slice``); while the site is built, a widget page written
 into ``NT_NOTEBOOK_FIGURES`` (the hook adds it to the site) in the same lazy iframe, so the
-page loads BokehJS from the site like every other, not inlined into the notebook. Inline figures carry no import map:
-their modules' imports are ``data:`` URLs (``standalone``), and BokehJS is embedded once
-per notebook kernel, so a downloaded notebook needs no server and no CDN.
+page loads BokehJS from the site like every other, not inlined into the notebook.
+Inline figures carry no import map: their modules' imports are ``data:`` URLs
+(``standalone``), and BokehJS is embedded once per notebook kernel, so a downloaded
+notebook needs no server and no CDN.
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ def _site_frame(layout, folder: Path):
     from ..figures.kit import style
     from . import build
 
-    title, description = "Your network's regions", "The exact regions of a network on a plane through three inputs."
+    title = "Your network's regions"
+    description = "The exact regions of a network on a plane through three inputs."
     doc = style.document(layout, title)
     page = build.render_document(doc, folder, "notebook", title, description, "notebook")
     name = "notebook_" + hashlib.sha256(page.encode()).hexdigest()[:10]

@@ -12,39 +12,16 @@ from __future__ import annotations
 import base64
 import re
 from functools import cache
-from pathlib import Path
 
-from bokeh.core.templates import get_env
 from bokeh.document import Document
 from bokeh.embed import file_html
 from bokeh.models import CustomJS
 from bokeh.resources import INLINE
 
-LIBRARY = Path(__file__).parents[1] / "js"
+from .build import LIBRARY, TEMPLATE
+
 # `from "nt/x.js"` in a figure's module, `from "./x.js"` inside the library.
 IMPORT = re.compile(r'''(\bfrom\s*|\bimport\s*\(?\s*)(["'])(?:nt/|\./)([\w.-]+\.js)\2''')
-
-TEMPLATE = get_env().from_string(
-    """{% extends "file.html.jinja" %}
-{% block preamble %}
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta name="description" content="{{ description | e }}">
-    <link rel="icon" href="data:,">
-    <style>
-      body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 1em; }
-      .nt-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden;
-                    clip: rect(0 0 0 0); white-space: nowrap; }
-    </style>
-{% endblock %}
-{% block inner_body %}
-  <main>
-    <h1 class="nt-sr-only">{{ title | e }}</h1>
-    <noscript><p>This figure is interactive and needs JavaScript: {{ description | e }}</p></noscript>
-{{ super() }}
-  </main>
-{% endblock %}
-"""
-)
 
 
 def inline_imports(code: str) -> str:
@@ -77,4 +54,4 @@ def self_contained(doc: Document) -> Document:
 def html(doc: Document, title: str, description: str) -> str:
     """``doc`` as one HTML file with BokehJS and the figures' modules inside: it opens from disk."""
     return file_html(self_contained(doc), INLINE, title=title, template=TEMPLATE,
-                     template_variables={"description": description})
+                     template_variables={"description": description, "body_css": "margin: 1em;"})

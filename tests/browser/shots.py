@@ -17,8 +17,9 @@ import re
 import threading
 from pathlib import Path
 
-from find_browser import find_chromium
 from playwright.sync_api import sync_playwright
+
+from find_browser import find_chromium
 
 SCHEMES = ("light", "dark")
 WIDTHS = (1440, 390)
