@@ -116,6 +116,54 @@ def first_render(browser, url: str) -> float:
     return seconds
 
 
+# A reader scrolls down the page at about 1,000 px a second until the figure's top reaches the
+# upper third of the screen. The figure is interactive once BokehJS has drawn it, every
+# callback is compiled and a figure drawn by its own JS on load has marked itself drawn (as
+# tests/browser/conftest.py waits). Returns the wait, in ms, from the moment the figure's top
+# enters the screen (0 when it was ready before: figures load a screen ahead).
+SCROLL_WAIT = """async (name) => {
+  const el = document.querySelector(`iframe.nt-widget[data-widget="${name}"]`)
+  const ready = () => {
+    const w = el.contentWindow, d = el.contentDocument
+    if (!w?.Bokeh || w.Bokeh.documents.length === 0 || !d) return false
+    const doc = w.Bokeh.documents[0]
+    return d.querySelectorAll('[data-root-id] > *').length > 0
+      && [...doc.all_models].filter((m) => m.type === "CustomJS").every((m) => m._state != null)
+      && (doc.get_model_by_name('draw_on_load') === null || d.documentElement.dataset.ntDrawn === 'yes')
+  }
+  const frame = () => new Promise((r) => requestAnimationFrame(r))
+  let seen = null, last = performance.now()
+  for (;;) {
+    const now = performance.now(), top = el.getBoundingClientRect().top
+    if (seen === null && top < innerHeight) seen = now
+    if (ready()) return seen === null ? 0 : now - seen
+    if (top > innerHeight / 3) window.scrollBy(0, (now - last))  // 1 px a millisecond
+    last = now
+    if (now > 60000) throw new Error(`${name} never became interactive`)
+    await frame()
+  }
+}"""
+
+
+def page_url(widget) -> str:
+    stem = widget.page.rsplit(".", 1)[0]
+    return "" if stem == "index" else f"{stem}/"
+
+
+def interactive_after_scroll(browser, base: str) -> list[Row]:
+    """How long a reader scrolling to each figure waits, once it is on screen, to use it."""
+    rows = []
+    for widget in WIDGETS.values():
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.goto(base + page_url(widget), wait_until="networkidle")
+        page.wait_for_timeout(1000)  # the page settles: its own scripts have run
+        ms = page.evaluate(SCROLL_WAIT, widget.name)
+        page.close()
+        rows.append(Row(f"  {widget.name} on /{page_url(widget)}", f"{ms:9.0f} ms",
+                        f"interactive_ms.{widget.name}", ms))
+    return rows
+
+
 def control_redraws(browser, base: str) -> list[Row]:
     rows = []
     for widget in WIDGETS.values():
@@ -146,9 +194,12 @@ def run() -> list[Row]:
             weights, heaviest = page_weights(browser, base, Path(site))
             seconds = first_render(browser, base + heaviest)
             redraws = control_redraws(browser, base)
+            scrolled = interactive_after_scroll(browser, base)
             browser.close()
         server.shutdown()
     return [Row("page weight (BokehJS once)", "", "page_bytes", None), *weights,
             Row(f"all figures drawn on /{heaviest} (scrolled to)", f"{seconds:9.2f} s",
                 "heaviest_page_seconds", seconds),
-            Row("redraw after a control change", "", "redraw_ms", None), *redraws]
+            Row("redraw after a control change", "", "redraw_ms", None), *redraws,
+            Row("figure interactive after it scrolls into view (1440 px; budget 500 ms)", "",
+                "interactive_ms", None), *scrolled]

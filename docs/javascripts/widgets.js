@@ -9,6 +9,8 @@
 // thread, while the page is still loading and before the reader has moved at all.) Frames
 // load one after the other: each runs its own BokehJS, and two at once would block the page
 // twice as long.
+// On a wide screen (a desktop, with cores to spare) the look-ahead starts as soon as the page
+// is idle, so a figure just below the fold is ready when the reader reaches it.
 // Sizing: the iframe is same-origin, so we measure the Bokeh root elements directly
 // (document.body.scrollHeight is useless there: Bokeh's page sets body height 100%). While a
 // pointer is down in a figure (a drag), the frame may grow but not shrink, so the page does
@@ -19,6 +21,7 @@
 // Bokeh renders each root of the document inside its placeholder <div data-root-id>.
 const ROOTS = "[data-root-id] > *"
 const AHEAD = "100% 0px"   // once the reader scrolls, load a figure while it is a screen away
+const WIDE = window.matchMedia("(min-width: 960px)")
 
 let ahead = false
 let observer = null
@@ -130,6 +133,10 @@ function setUp() {
   loading = null
   document.querySelectorAll("iframe.nt-widget").forEach(place)
   observe()
+  if (WIDE.matches) {
+    if ("requestIdleCallback" in window) requestIdleCallback(lookAhead, {timeout: 1500})
+    else setTimeout(lookAhead, 500)
+  }
 }
 
 function lookAhead() {

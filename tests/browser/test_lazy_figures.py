@@ -64,6 +64,23 @@ def test_a_figure_a_screen_away_waits_for_the_first_scroll(page, base_url):
     assert requested == ["/widgets/directions_relu.html"]
 
 
+def test_on_a_desktop_a_figure_a_screen_away_loads_once_the_page_is_idle(page, base_url):
+    """A wide screen looks ahead without waiting for a scroll; the figure beyond stays unloaded."""
+    height = 700
+    page.set_viewport_size({"width": DESKTOP[0], "height": height})
+    requested = widget_requests(page)
+    page.goto(base_url + "07-what-makes-the-basis-special/")
+    frames = page.locator("iframe.nt-widget")
+    first = frames.first
+    below = first.evaluate("el => el.getBoundingClientRect().top") - height
+    assert 0 < below < height, "the test needs a figure less than a screen below the fold"
+    page.wait_for_function("el => el.hasAttribute('src')", arg=first.element_handle(), timeout=15_000)
+    page.wait_for_timeout(500)
+    far = [f for f in frames.all() if f.evaluate("el => el.getBoundingClientRect().top") > 3 * height]
+    assert far and all(f.get_attribute("src") is None for f in far)
+    assert requested[0] == "/widgets/directions_relu.html"
+
+
 def test_a_page_loads_its_figures_one_at_a_time(page, base_url):
     """Chapter 7 on a tall phone screen: both figures are near, the second waits for the first
     (each iframe runs its own BokehJS; two at once would block the page twice as long)."""
