@@ -42,3 +42,16 @@ def test_show_refuses_what_it_cannot_draw():
         show(np.zeros((2, 2)))
     with pytest.raises(ValueError, match="params are for registry figures"):
         show(nt.random_layer(4, 2), seed=3)
+
+
+def test_while_the_site_is_built_a_network_becomes_a_widget_page_beside_the_others(tmp_path, monkeypatch):
+    monkeypatch.setenv("NT_SITE_BUILD", "1")
+    monkeypatch.setenv("NT_NOTEBOOK_FIGURES", str(tmp_path))
+    net = nt.Network([nt.random_layer(6, 2, seed=1), nt.random_layer(3, 6, seed=2)])
+    frame = show(net).data
+    written = list((tmp_path / "widgets").glob("notebook_*.html"))
+    assert len(written) == 1
+    assert f'src="../widgets/{written[0].name}"' in frame and 'class="nt-widget"' in frame
+    page = written[0].read_text()
+    assert '<script type="importmap">' in page and "../assets/bokeh-" in page  # BokehJS from the site
+    assert show(net).data == frame and len(list((tmp_path / "widgets").iterdir())) == 1  # same name
