@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import wait_for_figure, wait_until_fitted
+from conftest import show_figure, wait_until_fitted
 
 HERE = Path(__file__).resolve().parent
 CONTROLS_JS = (HERE / "controls.js").read_text()
@@ -158,11 +158,11 @@ def test_every_control_of_every_figure_works_in_its_page(page, base_url, built_s
     page.goto(base_url + path)
     scheme = page.evaluate("() => document.body.dataset.mdColorScheme")
     assert scheme == MATERIAL_SCHEME[wanted], "Material did not follow the preferred scheme"
-    iframes = page.locator("iframe.nt-widget").element_handles()
-    assert iframes
-    for number, iframe in enumerate(iframes, 1):
-        frame = iframe.content_frame()
-        wait_for_figure(frame)
+    frames = page.locator("iframe.nt-widget")
+    assert frames.count()
+    for number in range(1, frames.count() + 1):
+        frame = show_figure(page, frames.nth(number - 1))  # figures load as they come into view
+        iframe = frames.nth(number - 1).element_handle()
         wait_until_fitted(page, iframe)
         assert frame.evaluate("() => document.documentElement.dataset.ntScheme") == wanted
         assert not page.watch.problems, f"/{path}: loading:\n" + "\n".join(page.watch.problems)

@@ -82,22 +82,22 @@ def test_on_a_desktop_a_figure_a_screen_away_loads_once_the_page_is_idle(page, b
 
 
 def test_a_page_loads_its_figures_one_at_a_time(page, base_url):
-    """Chapter 7 on a tall phone screen: both figures are near, the second waits for the first
-    (each iframe runs its own BokehJS; two at once would block the page twice as long)."""
+    """Chapter 7 on a tall phone screen: its first figures are near, the second waits for the
+    first (each iframe runs its own BokehJS; two at once would block the page twice as long)."""
     page.set_viewport_size({"width": PHONE[0], "height": 4000})
     requested = widget_requests(page)
     held = []
     page.route("**/widgets/directions_relu.html", lambda route: held.append(route))
     page.goto(base_url + "07-what-makes-the-basis-special/")
     frames = page.locator("iframe.nt-widget")
-    assert frames.count() == 2
+    assert frames.count() >= 2
     page.wait_for_function("() => document.querySelector('iframe.nt-widget').hasAttribute('src')")
     page.wait_for_timeout(500)
     assert requested == ["/widgets/directions_relu.html"] and frames.nth(1).get_attribute("src") is None
     held[0].continue_()
     for i in range(2):
         show_figure(page, frames.nth(i))
-    assert requested == ["/widgets/directions_relu.html", "/widgets/dissection.html"]
+    assert requested[:2] == ["/widgets/directions_relu.html", "/widgets/dissection.html"]
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
