@@ -109,5 +109,6 @@ def test_no_function_is_shipped_twice_in_a_widget_page(name, tmp_path):
     assert twice == [], f"{name} defines {twice} more than once"
 
 
-def test_the_first_figure_stays_under_100_kb(tmp_path):
-    assert len(build.render("regions_2d", tmp_path).encode()) <= 100_000
+@pytest.mark.parametrize("name", ["regions_2d", "dissection"])
+def test_a_figure_stays_under_100_kb(tmp_path, name):
+    assert len(build.render(name, tmp_path).encode()) <= 100_000

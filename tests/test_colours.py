@@ -49,3 +49,20 @@ def test_text_in_figures_has_4_5_contrast(scheme):
     for key in ("text", "muted"):
         assert contrast(theme[key], theme["background"]) >= 4.5, key
         assert contrast(theme[key], theme["input"]) >= 4.5, key
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", ["deuteranomaly", "protanomaly", "tritanomaly"])
+def test_neutral_series_stay_distinct_under_colour_vision_deficiency(scheme, kind):
+    theme = THEMES[scheme]
+    first, second = (simulate(theme[key], kind) for key in ("series_1", "series_2"))
+    # Weaker than the sign pair (dark, deuteranomaly: about 15.5): figures also tell the two
+    # series apart by marker and dash, never by colour alone.
+    assert deltaE(first, second, input_space="sRGB1") > 15
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_neutral_series_stand_out_from_the_background(scheme):
+    theme = THEMES[scheme]
+    for key in ("series_1", "series_2"):
+        assert contrast(theme[key], theme["background"]) >= 3.0, key  # graphics: WCAG 1.4.11

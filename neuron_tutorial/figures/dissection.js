@@ -1,54 +1,138 @@
-// dissection: switch between the precomputed views of the measured experiment.
-// Mirrors dissection.state() in Python: the curves (mean ± sd over networks) for the chosen
-// measure and threshold, the masks of the example network's directions at the chosen α
-// (decoded as cells() does), and the readout with one_decimal().
+// dissection: draw the measured toy-world dissection from the build's tables (dissection.py).
+// The curves: mean ± sd over the networks of the chosen count at the chosen IoU threshold. The
+// tiles: every live direction of network 0 at the chosen α, its mask (decoded from runs: row,
+// first column, length) with the outline of the concept it matches best, a thick frame when it is
+// a detector; the chosen one also on the concept map. Runs on load (style.draw_on_load) and on
+// every control; a tap on a tile chooses it.
 
 import {one_decimal} from "nt/format.js"
+import {is_pointer} from "nt/interact.js"
 
-export default (args, cb_obj) => {
-  const {table, shown, concepts, size, alphas, thresholds, curves, panels, here, alpha, threshold, measure, activation, readout, names, measures, activations} = args
-  const j = Math.round(alpha.value * 10)
-  const t = Math.round((threshold.value - thresholds[0]) / 0.05)
-  const key = measure.active === 0 ? "unique" : "detectors"
-
-  const means = {}
-  for (const a of activations) {
-    const mean = table[`${a}_${key}_mean`][t]
-    const sd = table[`${a}_${key}_sd`][t]
-    means[a] = mean
-    curves[a].data = {alpha: alphas, mean, low: mean.map((m, i) => m - sd[i]),
-                      high: mean.map((m, i) => m + sd[i])}
+export default (args, obj) => {
+  const a = args
+  const example = a.shown[a.activations[a.activation.active]]
+  const j = Math.round(a.alpha.value * 10)
+  const live = example.concept[j].length
+  if (is_pointer(obj)) {
+    const d = tile_at(a.layout, obj.x, obj.y)
+    if (d !== null && d < live) a.direction.value = d + 1
+    return
   }
-  here.location = alphas[j]
+  if (a.direction.end !== live) a.direction.end = live
+  if (a.direction.value > live) return (a.direction.value = live)   // its own change redraws
+  const t = Math.round((a.threshold.value - a.thresholds[0]) / 0.05)
+  const key = a.measure.active === 0 ? "unique" : "detectors"
+  const curves = draw_curves(a, key, t)
+  a.here.location = a.alphas[j]
+  const limit = a.thresholds[t]
+  draw_tiles(a, example, j, limit)
 
-  const example = shown[activations[activation.active]]
-  const limit = thresholds[t]
-  panels.forEach((panel, d) => {
-    const c = example.concept[j][d]
-    const score = example.iou[j][d]
-    const xs = [], ys = []
-    let cell = 0
-    for (const digit of example.masks[j][d]) {
-      const value = parseInt(digit, 16)
-      for (let bit = 3; bit >= 0; bit--, cell++) {
-        if (cell < size * size && (value >> bit) & 1) {
-          xs.push((cell % size + 0.5) / size)
-          ys.push((Math.floor(cell / size) + 0.5) / size)
-        }
-      }
+  const d = a.direction.value - 1
+  const c = example.concept[j][d], score = example.iou[j][d]
+  const runs = decode(example.masks[j][d], a.runs, a.size, 0, 0)
+  const role = a.roles[a.activations[a.activation.active]]
+  a.chosen_cells.data = {...runs, role: runs.x.map(() => role)}
+  a.chosen_outline.data = c >= 0 ? a.concepts[c].outline : {x: [], y: []}
+
+  const what = j === 0 ? "neuron" : "direction"
+  const detectors = example.iou[j].filter((s) => s >= limit).length
+  const network = a.activation.active === 0 ? "ReLU" : "linear"
+  const verdict = c < 0 ? "never active: no concept"
+    : `${a.concepts[c].name}, IoU ${cut(score)}: ${score >= limit ? "a detector" : "not a detector"}`
+  a.readout.text = `\u03b1 = ${a.alphas[j].toFixed(1)}: ` + a.activations.map((act) =>
+    `${a.names[act]} ${one_decimal(curves[act].mean[j])} \u00b1 ${one_decimal(curves[act].sd[j])}`).join("; ") +
+    ` ${a.measures[a.measure.active]} (IoU \u2265 ${limit.toFixed(2)}).<br>Network 0 (${network}): ` +
+    `${detectors} of its ${live} ${what}s are detectors. <b>${what[0].toUpperCase()}${what.slice(1)} ` +
+    `${d + 1}</b> \u2192 ${verdict}.`
+  a.tiles.title.text = `Network 0 (${network}): every live ${what}'s top 10%, \u03b1 = ${a.alphas[j].toFixed(1)}`
+}
+
+// An IoU cut to two decimals: it reads "0.54" for 0.549, which is not a detector at 0.55.
+const cut = (iou) => (Math.floor(iou * 100 + 1e-9) / 100).toFixed(2)
+
+// The curves of both activations: a band from mean − sd to mean + sd with its two edges, the mean.
+function draw_curves(a, key, t) {
+  const traces = {xs: [], ys: [], role: [], dash: [], width: []}
+  const bands = {xs: [], ys: [], role: []}
+  const means = {x: [], y: [], role: [], marker: []}
+  const curves = {}
+  a.activations.forEach((act, i) => {
+    const mean = a.table[`${act}_${key}_mean`][t], sd = a.table[`${act}_${key}_sd`][t]
+    const low = mean.map((m, k) => m - sd[k]), high = mean.map((m, k) => m + sd[k])
+    const role = a.roles[act]
+    curves[act] = {mean, sd}
+    bands.xs.push([...a.alphas, ...[...a.alphas].reverse()])
+    bands.ys.push([...high, ...[...low].reverse()])
+    bands.role.push(role)
+    for (const [ys, dash, width] of [[low, "dotted", 1], [high, "dotted", 1], [mean, i === 0 ? "solid" : "dashed", 3]]) {
+      traces.xs.push(a.alphas)
+      traces.ys.push(ys)
+      traces.role.push(role)
+      traces.dash.push(dash)
+      traces.width.push(width)
     }
-    panel.cells.data = {x: xs, y: ys}
-    panel.outline.data = c >= 0 ? {x: concepts[c].outline.x, y: concepts[c].outline.y} : {x: [], y: []}
-    const what = j === 0 ? "neuron" : "direction"
-    panel.title.text = `${what} ${d + 1}`
-    panel.concept.text = c >= 0 ? `→ ${concepts[c].name}` : "→ nothing: never active"
-    panel.score.text = c >= 0
-      ? `IoU ${(Math.floor(score * 100 + 0.5) / 100).toFixed(2)}: ${score >= limit ? "a detector" : "not a detector"}`
-      : "IoU 0"
+    means.x.push(...a.alphas)
+    means.y.push(...mean)
+    for (const _ of a.alphas) means.role.push(role), means.marker.push(i === 0 ? "circle" : "square")
   })
+  a.bands.data = bands
+  a.traces.data = traces
+  a.means.data = means
+  return curves
+}
 
-  readout.text = `\u03b1 = ${alphas[j].toFixed(1)}: ` + activations.map((a) => {
-    const curve = curves[a].data
-    return `${names[a]} ${one_decimal(curve.mean[j])} \u00b1 ${one_decimal(curve.high[j] - curve.mean[j])}`
-  }).join("; ") + ` ${measures[measure.active]} (IoU \u2265 ${limit.toFixed(2)}).`
+// Where tile d sits: its lower-left corner (tiles are 1 × 1, captions below them).
+function corner({columns, gap, caption, rows}, d) {
+  return [(d % columns) * (1 + gap), (rows - 1 - Math.floor(d / columns)) * (1 + caption) + caption]
+}
+
+function tile_at(layout, x, y) {
+  const col = Math.floor(x / (1 + layout.gap)), line = layout.rows - 1 - Math.floor(y / (1 + layout.caption))
+  if (col < 0 || col >= layout.columns || line < 0 || line >= layout.rows) return null
+  return line * layout.columns + col
+}
+
+// A mask's runs as rectangles, the tile's lower-left corner at (x0, y0).
+function decode(text, alphabet, size, x0, y0) {
+  const out = {x: [], y: [], width: [], height: []}
+  for (let i = 0; i + 2 < text.length; i += 3) {
+    const [row, start, length] = [0, 1, 2].map((k) => alphabet.indexOf(text[i + k]))
+    out.x.push(x0 + (start + length / 2) / size)
+    out.y.push(y0 + (row + 0.5) / size)
+    out.width.push(length / size)
+    out.height.push(1 / size)
+  }
+  return out
+}
+
+function draw_tiles(a, example, j, limit) {
+  const role = a.roles[a.activations[a.activation.active]]
+  const cells = {x: [], y: [], width: [], height: [], role: []}
+  const frames = {x: [], y: [], width: []}
+  const outlines = {xs: [], ys: []}
+  const captions = {x: [], y: [], text: []}
+  example.concept[j].forEach((c, d) => {
+    const [x0, y0] = corner(a.layout, d)
+    const runs = decode(example.masks[j][d], a.runs, a.size, x0, y0)
+    for (const k of Object.keys(runs)) cells[k].push(...runs[k])
+    for (const _ of runs.x) cells.role.push(role)
+    const score = example.iou[j][d]
+    frames.x.push(x0 + 0.5)
+    frames.y.push(y0 + 0.5)
+    frames.width.push(score >= limit ? 3 : 0.75)
+    if (c >= 0) {
+      const {x, y} = a.concepts[c].outline
+      outlines.xs.push([...x, x[0]].map((v) => x0 + v))
+      outlines.ys.push([...y, y[0]].map((v) => y0 + v))
+    }
+    captions.x.push(x0 + 0.5)
+    captions.y.push(y0 - a.layout.caption / 2)
+    captions.text.push(`${d + 1} \u00b7 ${c >= 0 ? cut(score) : "dead"}`)
+  })
+  a.cells.data = cells
+  a.frames.data = frames
+  a.outlines.data = outlines
+  a.captions.data = captions
+  const [x0, y0] = corner(a.layout, a.direction.value - 1)
+  a.chosen.data = {x: [x0 + 0.5], y: [y0 + (1 - a.layout.caption) / 2]}
 }

@@ -1,6 +1,7 @@
-// dissection_digits: show the top digits of the chosen neuron and random direction.
-// Mirrors dissection_digits.state() in Python: tiles() draws the 16 images as ink squares with a
-// frame per image (thick when it has the concept), header() writes the text above each panel.
+// dissection_digits: draw the top digits of the chosen neuron and random direction from the build's
+// table (dissection_digits.data()): tiles() draws the 16 images as ink squares with a frame per
+// image (thick when it has the concept), header() writes the text above each panel. Runs on load
+// (style.draw_on_load) and on every control.
 
 function tiles(images, levels, side, row) {
   const ink = {x: [], y: [], alpha: []}
@@ -19,7 +20,7 @@ function tiles(images, levels, side, row) {
     }
     frames.x.push(left + 4)
     frames.y.push(top - 4)
-    frames.width.push(row.has[t] ? 2.5 : 0.5)
+    frames.width.push(row.has[t] ? 3 : 1)
   })
   return {ink, frames}
 }
@@ -43,13 +44,14 @@ function header(data, seed, kind, rank) {
   const verdict = row.iou >= data.threshold ? "a detector" : "not a detector"
   const iou = (Math.floor(row.iou * 100 + 0.5) / 100).toFixed(2)
   const has = row.has.reduce((a, b) => a + b, 0)
-  return `<b>${what}</b><br>best: <b>${data.concepts[row.concept]}</b>, IoU ${iou} (${verdict})` +
+  return `<b>${what}</b><br>best: <b>${data.concepts[row.concept]}</b><br>IoU ${iou}: ${verdict}` +
     `<br>${has} of these ${row.has.length} have it (framed)`
 }
 
 export default (args) => {
   const {data, levels, side, panels, seed, neuron, random} = args
-  for (const [kind, rank] of [["neuron", neuron.value], ["random", random.value]]) {
+  const live = data.networks[seed.value].live
+  for (const [kind, rank] of [["neuron", Math.min(neuron.value, live)], ["random", Math.min(random.value, live)]]) {
     const drawn = tiles(data.images, levels, side, ranked_row(data, seed.value, kind, rank))
     panels[kind].ink.data = drawn.ink
     panels[kind].frames.data = drawn.frames

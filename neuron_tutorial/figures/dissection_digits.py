@@ -6,8 +6,8 @@ in its network's list ordered by best IoU (rank 1 is the best match: the
 default is the rule "the neuron and the random direction with the highest IoU
 of network 0"). Beside each, its 16 top-activating held-out digits as 8×8
 images, framed when the image belongs to the concept it matches best, with that
-concept and its IoU. Everything is precomputed; dissection_digits.js mirrors
-:func:`state`. Only the first :data:`NETWORKS` networks are offered, to keep
+concept and its IoU. Everything is precomputed; dissection_digits.js draws every
+view (the first one too) from :func:`data`. Only the first :data:`NETWORKS` networks are offered, to keep
 the page small (their images and top lists travel with the figure).
 """
 
@@ -15,15 +15,22 @@ from __future__ import annotations
 
 import numpy as np
 from bokeh.layouts import column, row
-from bokeh.models import ColumnDataSource, CustomJS, Div, Slider
+from bokeh.models import ColumnDataSource, CustomJS, Div
 
 from ..digit_dissection import TOP
 from .kit import experiments, style
+from .kit.params import Param, Params
 
 NETWORKS = 4        # networks 0 ... 3 of the twenty (the figure stays under 100 KB)
 SIDE = 4            # images per row of a panel (TOP = 16 images: a 4 × 4 grid)
 KINDS = {"neuron": 0, "random": -1}   # which α each panel reads: the first (0) and the last (1)
 LEVELS = "0123456789abcdefg"          # a pixel of the digits (17 grey levels) as one character
+HIDDEN = 64         # hidden units of the digits networks: no rank beyond (build() sets the live end)
+SETTINGS = Params(
+    Param("seed", f"Network (the first {NETWORKS} of the 20 ReLU networks)", 0, 0, NETWORKS - 1, 1),
+    Param("neuron", "Neuron: rank by IoU (1 = best)", 1, 1, HIDDEN, 1),
+    Param("random", "Random direction: rank by IoU (1 = best)", 1, 1, HIDDEN, 1),
+)
 
 
 def ranked(result, seed: int, alpha_index: int) -> np.ndarray:
@@ -76,49 +83,10 @@ def ranked_row(data_: dict, seed: int, kind: str, rank: int) -> dict:
             "has": [(bits >> (top - 1 - t)) & 1 for t in range(top)]}
 
 
-def tiles(images: list, row_: dict) -> dict:
-    """The ink of the 16 images as squares (``x``, ``y``, ``alpha``), and each image's frame."""
-    ink = {"x": [], "y": [], "alpha": []}
-    frames = {"x": [], "y": [], "width": []}
-    for t, image in enumerate(row_["top"]):
-        col, line = t % SIDE, t // SIDE
-        left, top = col * 9, (SIDE - line) * 9 - 1        # 8 pixels and a gap of 1 per tile
-        for p, level in enumerate(images[image]):
-            value = LEVELS.index(level)
-            if value:
-                ink["x"].append(left + p % 8 + 0.5)
-                ink["y"].append(top - p // 8 - 0.5)
-                ink["alpha"].append(value / 16)
-        frames["x"].append(left + 4)
-        frames["y"].append(top - 4)
-        frames["width"].append(2.5 if row_["has"][t] else 0.5)
-    return {"ink": ink, "frames": frames}
-
-
-def header(data_: dict, seed: int, kind: str, rank: int) -> str:
-    """The text above a panel: which direction, its best concept and IoU, how many images have it."""
-    row_ = ranked_row(data_, seed, kind, rank)
-    what = (f"Neuron {row_['slot'] + 1}" if kind == "neuron" else "Random direction") + \
-        f", rank {rank} of {data_['networks'][seed]['live']}"
-    verdict = "a detector" if row_["iou"] >= data_["threshold"] else "not a detector"
-    iou = f"{np.floor(row_['iou'] * 100 + 0.5) / 100:.2f}"
-    return (f"<b>{what}</b><br>best: <b>{data_['concepts'][row_['concept']]}</b>, IoU {iou} ({verdict})"
-            f"<br>{sum(row_['has'])} of these {len(row_['has'])} have it (framed)")
-
-
-def state(data_: dict, seed: int, neuron: int, random: int) -> dict:
-    """Source data and headers for one setting: the Python side of dissection_digits.js."""
-    out = {}
-    for kind, rank in (("neuron", neuron), ("random", random)):
-        out[kind] = {**tiles(data_["images"], ranked_row(data_, seed, kind, rank)),
-                     "header": header(data_, seed, kind, rank)}
-    return out
-
-
 def build(seed: int = 0, neuron: int = 1, random: int = 1):
-    """The figure as a Bokeh layout (pure: builds models, writes nothing)."""
+    """The figure as a Bokeh layout (pure: builds models, writes nothing). dissection_digits.js draws it."""
+    settings = SETTINGS.values({"seed": seed, "neuron": neuron, "random": random})
     shown = data()
-    now = state(shown, seed, neuron, random)
     light = style.THEMES["light"]
     most = min(net["live"] for net in shown["networks"])
     panels, sources = [], {}
@@ -129,29 +97,27 @@ def build(seed: int = 0, neuron: int = 1, random: int = 1):
                            match_aspect=True)
         fig.xaxis.ticker, fig.yaxis.visible = [], False
         fig.xgrid.visible = fig.ygrid.visible = False
-        ink = ColumnDataSource(now[kind]["ink"], name=f"ink_{kind}")
-        frames = ColumnDataSource(now[kind]["frames"], name=f"frames_{kind}")
+        ink = ColumnDataSource({"x": [], "y": [], "alpha": []}, name=f"ink_{kind}")
+        frames = ColumnDataSource({"x": [], "y": [], "width": []}, name=f"frames_{kind}")
         fig.rect("x", "y", width=8.6, height=8.6, source=frames, fill_color=None, line_color=light["text"],
                  line_width="width")
         fig.rect("x", "y", width=1, height=1, source=ink, fill_color=light["text"], fill_alpha="alpha",
                  line_color=None)
-        text = Div(text=now[kind]["header"], name=f"header_{kind}", sizing_mode="stretch_width",
-                   height=116)
-        panels.append(column(text, fig, sizing_mode="stretch_width", min_width=160))
+        # Four lines (which direction, its concept, its IoU, how many of the 16 have it), one line
+        # each down to a phone's width, where the panels stack.
+        text = Div(text="", name=f"header_{kind}", sizing_mode="stretch_width", height=88)
+        panels.append(column(text, fig, sizing_mode="stretch_width", min_width=300))
         sources[kind] = {"ink": ink, "frames": frames, "header": text}
         style.furnish(fig)
-    network = Slider(title=f"Network (the first {NETWORKS} of the 20 ReLU networks)", start=0,
-                     end=NETWORKS - 1, step=1, value=seed, name="seed", sizing_mode="stretch_width")
-    neuron_rank = Slider(title="Neuron: rank by IoU (1 = best)", start=1, end=most, step=1, value=neuron,
-                         name="neuron", sizing_mode="stretch_width")
-    random_rank = Slider(title="Random direction: rank by IoU (1 = best)", start=1, end=most, step=1,
-                         value=random, name="random", sizing_mode="stretch_width")
-    style.controls(network, neuron_rank, random_rank, *(s["header"] for s in sources.values()))
-    update = CustomJS(args=dict(data=shown, levels=LEVELS, side=SIDE, panels=sources, seed=network,
-                                neuron=neuron_rank, random=random_rank),
-                      code=style.script("dissection_digits"))
-    for control in (network, neuron_rank, random_rank):
+    controls = {p.name: p.control(settings[p.name]) for p in SETTINGS}
+    for name in ("neuron", "random"):   # every network of the figure has at least `most` live directions
+        controls[name].end = most
+    style.controls(*controls.values(), *(s["header"] for s in sources.values()))
+    update = style.draw_on_load(CustomJS(
+        args=dict(data=shown, levels=LEVELS, side=SIDE, panels=sources, **controls),
+        code=style.script("dissection_digits")))
+    for control in controls.values():
         control.js_on_change("value", update)
-    return column(network, neuron_rank, random_rank,
+    return column(*controls.values(),
                   row(*panels, styles={"flex-wrap": "wrap", "gap": "12px"}, sizing_mode="stretch_width"),
                   sizing_mode="stretch_width", name="dissection_digits")

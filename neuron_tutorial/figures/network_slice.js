@@ -42,24 +42,25 @@ function draw(a) {
   mark_drawn()
 }
 
+// Colour by the output class at the region's centre (a legend names the classes) or by the
+// number of positive neurons of one layer (a colour bar from its least to its most).
 function colour(a) {
   const R = a.lengths.length, L = a.sizes.length
   const choice = a.view.options.indexOf(a.view.value)
-  const colours = new Array(R)
-  if (choice >= L) {
-    for (let r = 0; r < R; r++) colours[r] = a.classes[a.centre_class[r] % a.classes.length]
-  } else {
-    let least = Infinity, most = -Infinity
-    for (let r = 0; r < R; r++) {
-      least = Math.min(least, a.positive[r * L + choice])
-      most = Math.max(most, a.positive[r * L + choice])
-    }
-    const span = Math.max(1, most - least), top = a.ramp.length - 1
-    for (let r = 0; r < R; r++) {
-      colours[r] = a.ramp[Math.round(((a.positive[r * L + choice] - least) / span) * top)]
-    }
+  const by_class = choice >= L
+  const classes = new Array(R), counts = new Array(R)
+  let least = Infinity, most = -Infinity
+  for (let r = 0; r < R; r++) {
+    classes[r] = String(a.centre_class[r])
+    counts[r] = by_class ? 0 : a.positive[r * L + choice]
+    least = Math.min(least, counts[r])
+    most = Math.max(most, counts[r])
   }
-  a.regions.data = {xs: memo.xs, ys: memo.ys, colour: colours, ...memo.columns}
+  if (!by_class) a.count_mapper.setv({low: least, high: Math.max(most, least + 1)})
+  a.by_class.visible = a.legend.visible = by_class
+  a.by_count.visible = a.bar.visible = !by_class
+  if (!by_class) a.bar.title = `positive neurons of layer ${choice + 1}`
+  a.regions.data = {xs: memo.xs, ys: memo.ys, class: classes, count: counts, ...memo.columns}
 }
 
 // The chosen neuron's boundary: the edges labelled with its column (layers' neurons concatenated).

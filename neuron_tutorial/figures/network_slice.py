@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 from bokeh import models as bm
 from bokeh.layouts import column, row
-from bokeh.palettes import Category10_10, Category20_20
+from bokeh.palettes import Viridis256, linear_palette
 
 from ..deep_partition import partition_2d
 from ..network import Network
@@ -26,6 +26,10 @@ from .kit import style
 
 TOLERANCE = 2e-9  # an edge lies on a neuron's line when both ends are this close, relative to the box
 CHUNK = 4096      # corners per block when testing every neuron of a layer against every edge
+# Output classes: Paul Tol's "muted" qualitative palette, which holds neither the sign blue nor
+# the sign orange of the site (those mean positive and negative); named in the legend.
+CLASSES = ("#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933",
+           "#AA4499", "#DDDDDD")
 
 
 def head(network: Network, depth: int | None = None) -> Network:
@@ -114,10 +118,18 @@ def build(network: Network, plane: Plane, inputs=None, labels: Sequence[str] = (
                         height=520, x_range=box[0], y_range=box[1], match_aspect=True,
                         x_axis_label="s (along the plane)", y_axis_label="t (along the plane)",
                         tools="pan,wheel_zoom,reset", toolbar_location="right", name="plot")
-    regions = bm.ColumnDataSource({"xs": [], "ys": [], "colour": [], "region": [], "positive": [],
+    regions = bm.ColumnDataSource({"xs": [], "ys": [], "class": [], "count": [], "region": [], "positive": [],
                                    "output": []}, name="regions")
-    patches = plot.patches("xs", "ys", source=regions, fill_color="colour", line_color=light["background"],
-                           line_width=0.3, line_alpha=0.6)
+    # Two views of the same regions: by output class (named in a legend), by a count (a colour bar).
+    names = [str(k) for k in range(outputs)]
+    palette = list(CLASSES) if outputs <= len(CLASSES) else linear_palette(Viridis256, outputs)
+    by_class = bm.CategoricalColorMapper(factors=names, palette=palette[:outputs])
+    by_count = bm.LinearColorMapper(palette=style.RAMP, low=0, high=max(1, max(sizes)))
+    edges = {"line_color": light["background"], "line_width": 0.3, "line_alpha": 0.6}
+    patches = plot.patches("xs", "ys", source=regions, fill_color={"field": "class", "transform": by_class},
+                           name="by_class", **edges)
+    counted = plot.patches("xs", "ys", source=regions, fill_color={"field": "count", "transform": by_count},
+                           name="by_count", visible=False, **edges)
     boundary = bm.ColumnDataSource({"xs": [], "ys": []}, name="boundary")
     plot.multi_line("xs", "ys", source=boundary, line_color=light["text"], line_width=3)
     marks = bm.ColumnDataSource({"x": points[:, 0], "y": points[:, 1], "label": labels,
@@ -125,8 +137,21 @@ def build(network: Network, plane: Plane, inputs=None, labels: Sequence[str] = (
     dots = plot.scatter("x", "y", source=marks, size=14, fill_color=light["text"],
                         line_color=light["background"], line_width=2)
     plot.text("x", "y", text="label", source=marks, x_offset=10, y_offset=-8, text_font_size="16px",
-              text_font_style="bold", text_color=light["text"])
-    plot.add_tools(bm.HoverTool(renderers=[patches], tooltips="Region @region: @positive; @output"),
+              text_font_style="bold", text_color=light["text"], background_fill_color=light["background"],
+              background_fill_alpha=0.8, padding=2)   # readable on any class colour
+    named = min(outputs, 20)     # a legend of more classes would be taller than the plot
+    samples = [plot.scatter([np.nan], [np.nan], marker="square", size=12, line_color=None,
+                            fill_color=palette[k]) for k in range(named)]
+    items = [bm.LegendItem(label=f"class {k}", renderers=[samples[k]]) for k in range(named)]
+    legend = bm.Legend(items=items,
+                       title="output class" if named == outputs else f"output class (first {named})",
+                       name="classes", margin=8, border_line_color=None, padding=4, spacing=2,
+                       label_text_font_size="12px", title_text_font_size="12px")
+    plot.add_layout(legend, "right")
+    bar = bm.ColorBar(color_mapper=by_count, title="positive neurons", name="bar", visible=False, width=12,
+                      title_text_font_size="12px", major_label_text_font_size="11px")
+    plot.add_layout(bar, "right")
+    plot.add_tools(bm.HoverTool(renderers=[patches, counted], tooltips="Region @region: @positive; @output"),
                    bm.HoverTool(renderers=[dots], tooltips="Input @label: region @region"))
     plot.toolbar.logo = None
     style.furnish(plot)
@@ -142,23 +167,23 @@ def build(network: Network, plane: Plane, inputs=None, labels: Sequence[str] = (
                      name="readout", sizing_mode="stretch_width")
     summary = bm.Div(text=summary_html(f, labels), name="summary", sizing_mode="stretch_width")
     style.controls(view, layer, neuron, readout, summary)
-    palette = list(Category10_10 if outputs <= 10 else Category20_20)
     update = bm.CustomJS(
         args=dict(x=f["corners"][:, 0].astype(np.float32), y=f["corners"][:, 1].astype(np.float32),
                   lengths=f["lengths"].astype(np.int32), edge=f["edge"],
                   positive=f["positive"].astype(np.int32),
                   centre_class=f["centre_class"].astype(np.int32), mixed=f["mixed"].astype(np.int8),
                   sizes=list(sizes), weights=[layer.weights.ravel() for layer in sliced.layers],
-                  biases=[layer.biases for layer in sliced.layers], classes=palette, ramp=style.RAMP,
-                  regions=regions, boundary=boundary, view=view, layer=layer, neuron=neuron,
-                  readout=readout, plot=plot),
+                  biases=[layer.biases for layer in sliced.layers], regions=regions, boundary=boundary,
+                  view=view, layer=layer, neuron=neuron, readout=readout, plot=plot, by_class=patches,
+                  by_count=counted, count_mapper=by_count, legend=legend, bar=bar),
         code=style.script("network_slice"),
     )
     for control in (view, layer, neuron):
         control.js_on_change("value", update)
     plot.js_on_event("tap", update)  # read the region under the pointer
     plot.js_on_change("inner_width", update)  # the first layout draws the regions
-    controls = row(view, layer, neuron, sizing_mode="stretch_width")
+    controls = row(view, layer, neuron, styles={"flex-wrap": "wrap", "gap": "6px"},
+                   sizing_mode="stretch_width")
     return column(controls, plot, readout, summary, sizing_mode="stretch_width", name="network_slice")
 
 

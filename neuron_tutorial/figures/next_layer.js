@@ -1,4 +1,5 @@
-// next_layer: the exact regions of a 2 -> m -> m network and one reading of layer 2 on them.
+// next_layer: the exact regions of a 2 -> m -> m network and one reading of layer 2 on them,
+// drawn on load (style.draw_on_load) and on every control.
 // Mirrors next_layer.table_network (the seed table scaled by He's factors) and
 // nt.partition_2d(net, box) through nt/network.js; the reading's pieces, zero set and positive
 // side come from nt/directions.js, as on chapter 7's figure. An ES module, compiled once: the
@@ -7,7 +8,7 @@
 import {boundaries, partition} from "nt/network.js"
 import {above_polygons, distinct_lines, flat_polygons, level_segments, total_area} from "nt/directions.js"
 import {fmt, plural} from "nt/format.js"
-import {mark_drawn, set_text} from "nt/interact.js"
+import {set_text} from "nt/interact.js"
 
 const memo = {key: null, net: null, part: null, lines: null, context: null}  // lines[l][k]: boundaries
 
@@ -26,7 +27,6 @@ export default (args, obj, data, context) => {
     draw_regions(args)
   }
   draw_reading(args)
-  mark_drawn()
 }
 
 // next_layer.table_network: the first m rows (and columns) of the seed's normals, times sqrt(2 / n).

@@ -21,10 +21,19 @@ from ..directions import random_direction
 from ..layer import Layer
 from ..network import Network
 from .kit import style
+from .kit.params import Param, Params
 
 BOX = ((-1.0, 1.0), (-1.0, 1.0))
 MODES = ["a layer-2 neuron", "a random direction v·z₂", "a random direction v·ReLU(z₂)"]
 MAX_M = 12
+SEEDS, RANDOMS = 20, 10     # seeds in the table, random directions per width
+SETTINGS = Params(
+    Param("mode", "Read", 0, choices=tuple(MODES)),
+    Param("k", "Layer-2 neuron k", 1, 1, MAX_M, 1),
+    Param("r", "Random direction", 1, 1, RANDOMS, 1),
+    Param("m", "Width m", 6, 2, MAX_M, 1),
+    Param("seed", "Seed", 3, 0, SEEDS - 1, 1),
+)
 
 
 def seed_table(seeds: int, max_m: int = MAX_M) -> dict:
@@ -68,11 +77,12 @@ def table_direction(directions: np.ndarray, m: int, r: int) -> np.ndarray:
     return np.asarray(directions[m - 1, r - 1, :m], dtype=float)
 
 
-def build(seed: int = 3, m: int = 6, seeds: int = 20, randoms: int = 10, max_m: int = MAX_M):
-    """The figure as a Bokeh layout (pure: builds models, writes nothing). The browser draws it."""
-    table = seed_table(seeds, max_m)
-    directions = direction_table(randoms, max_m)
-    bounds = {str(k): region_bounds((2, k, k)) for k in range(1, max_m + 1)}
+def build(seed: int = 3, m: int = 6, mode: int = 0, k: int = 1, r: int = 1):
+    """The figure as a Bokeh layout (pure: builds models, writes nothing). next_layer.js draws it."""
+    settings = SETTINGS.values({"seed": seed, "m": m, "mode": mode, "k": k, "r": r})
+    table = seed_table(SEEDS, MAX_M)
+    directions = direction_table(RANDOMS, MAX_M)
+    bounds = {str(k): region_bounds((2, k, k)) for k in range(1, MAX_M + 1)}
     light = style.THEMES["light"]
     empty = {"xs": [], "ys": []}
     sources = {key: bm.ColumnDataSource(dict(empty), name=key)
@@ -110,23 +120,20 @@ def build(seed: int = 3, m: int = 6, seeds: int = 20, randoms: int = 10, max_m: 
                                  ncols=2, label_text_font_size="12px", name="legend"), "above")
     style.furnish(plot)
 
-    mode = bm.RadioButtonGroup(labels=MODES, active=0, name="mode", orientation="vertical")
-    sliders = {"k": ("Layer-2 neuron k", 1, m, 1), "r": ("Random direction", 1, randoms, 1),
-               "m": ("Width m", 2, max_m, m), "seed": ("Seed", 0, seeds - 1, seed)}
-    sliders = {key: bm.Slider(title=title, start=start, end=end, step=1, value=value, name=key,
-                              sizing_mode="stretch_width")
-               for key, (title, start, end, value) in sliders.items()}
+    mode = SETTINGS["mode"].control(settings["mode"], orientation="vertical")
+    sliders = {key: SETTINGS[key].control(settings[key]) for key in ("k", "r", "m", "seed")}
+    sliders["k"].end = settings["m"]          # the JS follows m
     count = bm.Div(text="", name="count", sizing_mode="stretch_width", height=64)
     readout = bm.Div(text="", name="readout", sizing_mode="stretch_width", height=88)
     style.controls(mode, *sliders.values(), count, readout)
 
-    update = bm.CustomJS(args=dict(table=table, directions=directions, bounds=bounds, box=BOX, plot=plot,
-                                   mode=mode, count=count, readout=readout, **sources, **sliders),
-                         code=style.script("next_layer"))
+    update = style.draw_on_load(bm.CustomJS(
+        args=dict(table=table, directions=directions, bounds=bounds, box=BOX, plot=plot, mode=mode,
+                  count=count, readout=readout, **sources, **sliders),
+        code=style.script("next_layer")))
     for slider in sliders.values():
         slider.js_on_change("value", update)
     mode.js_on_change("active", update)
-    plot.js_on_change("inner_width", update)  # the plot's first layout: the first draw
 
     panel = column(mode, sliders["k"], sliders["r"], row(sliders["m"], sliders["seed"],
                                                          sizing_mode="stretch_width"),

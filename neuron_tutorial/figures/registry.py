@@ -204,7 +204,6 @@ WIDGETS: dict[str, Widget] = {
             description="The exact regions of a random 2 → m → m ReLU network: straight layer-1 "
                         "boundaries, layer-2 boundaries bent where they cross them, and one reading "
                         "of layer 2 with its positive side.",
-            params={"seed": 3, "m": 6},
             probe=("k", "value", [1, 2, 3, 4, 5]),
         ),
         Widget(
@@ -214,8 +213,7 @@ WIDGETS: dict[str, Widget] = {
             title="A small network trained live",
             description="A 2 → m₁ → m₂ → 1 ReLU network trained in the page on a toy data set, its "
                         "exact regions and decision boundary redrawn after every step.",
-            params={"dataset": "moons", "seed": 0},
-            probe=("rate", "value", ["0.03", "0.1", "0.3", "1", "0.1"]),
+            probe=("rate", "active", [1, 2, 3, 4, 2]),
         ),
         Widget(
             name="layer_slice",

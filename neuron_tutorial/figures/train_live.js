@@ -8,7 +8,7 @@
 import {boundaries, partition} from "nt/network.js"
 import {dataset as make_dataset, init_network, pre_activations, step} from "nt/train.js"
 import {plural} from "nt/format.js"
-import {mark_drawn, set_text} from "nt/interact.js"
+import {set_text} from "nt/interact.js"
 
 // Bokeh may evaluate this module more than once (a compile when the document is ready, and one
 // on first use); the training state lives on the window so that every copy shares it.
@@ -52,7 +52,6 @@ export default (args, obj, data, context) => {
   } else if (is("neuron")) {
     draw_chosen(args)
   }
-  mark_drawn()
 }
 
 // A fresh network from the settings: train.js's data and He initialisation for the seed.
@@ -77,7 +76,7 @@ function start(a, key) {
 // One training step, then the exact partition and the redraw.
 function advance(a) {
   const {points, labels} = memo.data
-  const result = step(memo.net, points, labels, Number(a.rate.value), a.momentum, memo.velocity)
+  const result = step(memo.net, points, labels, Number(a.rates[a.rate.active]), a.momentum, memo.velocity)
   memo.velocity = result.velocity
   memo.steps += 1
   draw(a)

@@ -19,12 +19,22 @@ from bokeh.layouts import column, row
 
 from ..training import DATASETS
 from .kit import style
+from .kit.params import Param, Params
 
 BOX = ((-1.6, 1.6), (-1.6, 1.6))  # the data sets with the most noise fit
 RATES = ["0.01", "0.03", "0.1", "0.3", "1"]
 MOMENTUM = 0.9
 COUNT = 200  # points in the data set
 MAX_WIDTH = 16
+SEEDS = 20
+SETTINGS = Params(
+    Param("dataset", "Data set", 0, choices=tuple(DATASETS)),
+    Param("rate", "Learning rate", 2, choices=tuple(RATES)),
+    Param("m1", "Layer 1: m₁", 8, 1, MAX_WIDTH, 1),
+    Param("m2", "Layer 2: m₂", 8, 1, MAX_WIDTH, 1),
+    Param("noise", "Noise", 0.1, 0.0, 0.3, 0.05),
+    Param("seed", "Seed", 0, 0, SEEDS - 1, 1),
+)
 
 
 def neuron_options(m1: int, m2: int) -> list[tuple[str, str]]:
@@ -33,13 +43,12 @@ def neuron_options(m1: int, m2: int) -> list[tuple[str, str]]:
                              for layer, m in ((1, m1), (2, m2)) for k in range(1, m + 1)]
 
 
-def build(dataset: str = "moons", noise: float = 0.1, seed: int = 0, m1: int = 8, m2: int = 8,
-          rate: str = "0.1", seeds: int = 20):
-    """The figure as a Bokeh layout (pure: builds models, writes nothing). The browser trains and draws."""
-    if dataset not in DATASETS:
-        raise ValueError(f"dataset must be one of {DATASETS}, got {dataset!r}")
-    if rate not in RATES:
-        raise ValueError(f"rate must be one of {RATES}, got {rate!r}")
+def build(dataset: int = 0, rate: int = 2, m1: int = 8, m2: int = 8, noise: float = 0.1, seed: int = 0):
+    """The figure as a Bokeh layout (pure: builds models, writes nothing). The browser trains and draws.
+
+    ``dataset`` and ``rate`` index :data:`DATASETS` and :data:`RATES` (the settings' choices)."""
+    settings = SETTINGS.values({"dataset": dataset, "rate": rate, "m1": m1, "m2": m2, "noise": noise,
+                                "seed": seed})
     light = style.THEMES["light"]
     empty = {"xs": [], "ys": []}
     sources = {key: bm.ColumnDataSource(dict(empty), name=key)
@@ -76,42 +85,39 @@ def build(dataset: str = "moons", noise: float = 0.1, seed: int = 0, m1: int = 8
     plot.add_layout(style.legend(entries, ncols=2, label_text_font_size="12px", name="legend"), "above")
     style.furnish(plot)
 
-    data_buttons = bm.RadioButtonGroup(labels=list(DATASETS), active=DATASETS.index(dataset), name="dataset")
-    sliders = {"noise": ("Noise", 0.0, 0.3, 0.05, noise), "seed": ("Seed", 0, seeds - 1, 1, seed),
-               "m1": ("Layer 1: m₁", 1, MAX_WIDTH, 1, m1),
-               "m2": ("Layer 2: m₂", 1, MAX_WIDTH, 1, m2)}
-    sliders = {key: bm.Slider(title=title, start=start, end=end, step=step, value=value, name=key,
-                              sizing_mode="stretch_width")
-               for key, (title, start, end, step, value) in sliders.items()}
-    rate_select = bm.Select(title="Learning rate", value=rate, options=RATES, name="rate", width=110)
-    neuron = bm.Select(title="Highlight (or tap a boundary)", value="", options=neuron_options(m1, m2),
-                       name="neuron", width=190)
+    data_buttons = SETTINGS["dataset"].control(settings["dataset"])
+    sliders = {key: SETTINGS[key].control(settings[key]) for key in ("noise", "seed", "m1", "m2")}
+    rate_buttons = SETTINGS["rate"].control(settings["rate"], sizing_mode="stretch_width")
+    rate_label = bm.Div(text="Learning rate", name="rate_label")
+    # A passing highlight, not a setting: its options follow the widths, so it stays out of the hash.
+    neuron = bm.Select(title="Highlight (or tap a boundary)", value="",
+                       options=neuron_options(settings["m1"], settings["m2"]), name="neuron", width=190)
     play = bm.Toggle(label="▶ Play", active=False, name="play", width=90)
     step = bm.Button(label="Step", name="step", width=70)
     reset = bm.Button(label="Reset", name="reset", width=70)
     readout = bm.Div(text="", name="readout", sizing_mode="stretch_width", height=84)
-    style.controls(data_buttons, *sliders.values(), rate_select, neuron, play, step, reset, readout)
+    style.controls(data_buttons, *sliders.values(), rate_label, rate_buttons, neuron, play, step, reset,
+                   readout)
 
-    update = bm.CustomJS(
-        args=dict(box=BOX, momentum=MOMENTUM, count=COUNT, datasets=list(DATASETS), plot=plot,
-                  dataset=data_buttons, rate=rate_select, neuron=neuron, play=play, step=step, reset=reset,
-                  readout=readout, **sources, **sliders),
-        code=style.script("train_live"))
+    update = style.draw_on_load(bm.CustomJS(
+        args=dict(box=BOX, momentum=MOMENTUM, count=COUNT, datasets=list(DATASETS), rates=list(RATES),
+                  plot=plot, dataset=data_buttons, rate=rate_buttons, neuron=neuron, play=play, step=step,
+                  reset=reset, readout=readout, **sources, **sliders),
+        code=style.script("train_live")))
     for slider in sliders.values():
         slider.js_on_change("value", update)
     data_buttons.js_on_change("active", update)
-    for select in (rate_select, neuron):
-        select.js_on_change("value", update)
+    rate_buttons.js_on_change("active", update)
+    neuron.js_on_change("value", update)
     play.js_on_change("active", update)
     step.js_on_event("button_click", update)
     reset.js_on_event("button_click", update)
     plot.js_on_event(Tap, update)
-    plot.js_on_change("inner_width", update)  # the plot's first layout: the first draw
 
-    buttons = row(play, step, reset, rate_select, styles={"flex-wrap": "wrap", "align-items": "end"},
+    buttons = row(play, step, reset, styles={"flex-wrap": "wrap", "align-items": "end"},
                   sizing_mode="stretch_width")
     widths = row(sliders["m1"], sliders["m2"], sizing_mode="stretch_width")
-    panel = column(data_buttons, buttons, readout, widths,
+    panel = column(data_buttons, buttons, rate_label, rate_buttons, readout, widths,
                    row(sliders["noise"], sliders["seed"], sizing_mode="stretch_width"), neuron,
                    sizing_mode="stretch_width", min_width=260, max_width=320)
     return row(plot, panel, styles={"flex-wrap": "wrap", "gap": "12px"}, sizing_mode="stretch_width",

@@ -1,7 +1,9 @@
-"""dissection_curves and dissection_digits in Chromium: every control changes the figure to the
-Python's view, and the numbers shown are the experiment's."""
+"""dissection_curves and dissection_digits in Chromium: what the JS draws from the build's tables,
+on load and after every control, is the experiment's (read from floor 1)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -29,16 +31,25 @@ def open_widget(page, base_url, name):
     return page
 
 
-def assert_curves(page, table, measure, threshold_index):
-    want = curves.state(table, measure, threshold_index)
-    assert model(page, "readout", "text") == want["readout"]
-    for c in experiments.CONDITIONS:
-        for key in ("mean", "low", "high"):
-            np.testing.assert_allclose(model(page, f"curve_{c}", f"data.{key}"), want["curves"][c][key],
-                                       atol=1e-9)
-    np.testing.assert_allclose(model(page, "dots", "data.x"), want["dots"]["x"], atol=1e-9)
-    np.testing.assert_allclose(model(page, "summary", "data.x"), want["summary"]["x"], atol=1e-9)
-    assert model(page, "threshold", "disabled") == (not want["counts"])
+def assert_curves(page, measure, threshold):
+    """The drawn curves, paired dots and readout are the experiment's, straight from floor 1."""
+    key = list(curves.MEASURES)[measure]
+    counts = key in curves.COUNTS
+    ys = np.array(model(page, "means", "data.y")).reshape(len(experiments.CONDITIONS), -1)
+    dots = np.array(model(page, "dots", "data.x")).reshape(len(experiments.CONDITIONS), -1)
+    summary = model(page, "summary", "data.x")
+    text = model(page, "readout", "text")
+    for i, condition in enumerate(experiments.CONDITIONS):
+        result = experiments.digits(condition)
+        if counts:
+            result = replace(result, threshold=threshold)
+        np.testing.assert_allclose(ys[i], getattr(result, key).mean(axis=0), atol=1e-5)
+        np.testing.assert_allclose(dots[i], result.paired(key), atol=1e-5)
+        assert summary[i] == pytest.approx(result.paired(key).mean(), abs=1e-5)
+        assert f"{curves.NAMES[condition]}: " in text
+    assert text.startswith(f"<b>{curves.MEASURES[key]}" + (f" at IoU ≥ {threshold:.2f}" if counts else ""))
+    assert model(page, "threshold", "disabled") == (not counts)
+    assert model(page, "plot", "left[0].axis_label") == curves.MEASURES[key]
 
 
 def test_curves_table_is_the_experiment(tables):
@@ -56,7 +67,7 @@ def test_curves_table_is_the_experiment(tables):
 
 
 def test_curves_initial_view(page, base_url, tables):
-    assert_curves(open_widget(page, base_url, "dissection_curves"), tables[0], 0, 2)
+    assert_curves(open_widget(page, base_url, "dissection_curves"), 0, 0.4)
 
 
 @pytest.mark.parametrize("measure, threshold", [(1, 0.4), (0, 0.6), (2, 0.4), (3, 0.4), (1, 0.7), (0, 0.3)])
@@ -65,17 +76,29 @@ def test_every_curves_control_changes_the_view(page, base_url, tables, measure, 
     before = model(page, "readout", "text")
     set_value(page, "threshold", "value", threshold)
     set_value(page, "measure", "active", measure)
-    assert_curves(page, tables[0], measure, curves.THRESHOLDS.index(threshold))
+    assert_curves(page, measure, threshold)
     assert model(page, "readout", "text") != before
 
 
-def assert_digits(page, data, seed, neuron, random):
-    want = digits.state(data, seed, neuron, random)
-    for kind in ("neuron", "random"):
-        assert model(page, f"header_{kind}", "text") == want[kind]["header"]
-        for key in ("x", "y", "alpha"):
-            np.testing.assert_allclose(model(page, f"ink_{kind}", f"data.{key}"), want[kind]["ink"][key])
-        np.testing.assert_allclose(model(page, f"frames_{kind}", "data.width"), want[kind]["frames"]["width"])
+def assert_digits(page, seed, neuron, random):
+    """Each panel shows the ranked direction's top images and frames, straight from floor 1."""
+    relu = experiments.digits("relu")
+    for kind, rank in (("neuron", neuron), ("random", random)):
+        a = digits.KINDS[kind]
+        live = int(relu.live[seed])
+        slot = np.argsort(-relu.best_iou[seed, a, :live], kind="stable")[rank - 1]
+        concept = relu.best_concept[seed, a, slot]
+        top = relu.top_images[seed, a, slot]
+        pixels = np.rint(16 * relu.images[top]).astype(int)          # (16, 64), what the page shows
+        alpha = np.array(model(page, f"ink_{kind}", "data.alpha"))
+        np.testing.assert_allclose(np.sort(alpha), np.sort(pixels[pixels > 0] / 16))
+        has = relu.truth[top, concept]
+        assert model(page, f"frames_{kind}", "data.width") == [3 if h else 1 for h in has]
+        text = model(page, f"header_{kind}", "text")
+        assert f"rank {rank} of {live}" in text and f"<b>{relu.concepts[concept]}</b>" in text
+        assert f"{int(has.sum())} of these 16" in text
+        if kind == "neuron":
+            assert text.startswith(f"<b>Neuron {slot + 1},")
 
 
 def test_digits_rows_are_the_experiment(tables):
@@ -95,7 +118,7 @@ def test_digits_rows_are_the_experiment(tables):
 
 
 def test_digits_initial_view(page, base_url, tables):
-    assert_digits(open_widget(page, base_url, "dissection_digits"), tables[1], 0, 1, 1)
+    assert_digits(open_widget(page, base_url, "dissection_digits"), 0, 1, 1)
 
 
 @pytest.mark.parametrize("control, value, seed, neuron, random", [
@@ -104,7 +127,7 @@ def test_every_digits_control_changes_the_view(page, base_url, tables, control, 
     open_widget(page, base_url, "dissection_digits")
     before = {k: model(page, f"header_{k}", "text") for k in ("neuron", "random")}
     set_value(page, control, "value", value)
-    assert_digits(page, tables[1], seed, neuron, random)
+    assert_digits(page, seed, neuron, random)
     assert {k: model(page, f"header_{k}", "text") for k in ("neuron", "random")} != before
 
 
@@ -113,4 +136,4 @@ def test_dark_scheme(page, base_url, tables):
     open_widget(page, base_url, "dissection_digits")
     assert model(page, "panel_neuron", "background_fill_color") == "#1e2129"
     set_value(page, "neuron", "value", 3)
-    assert_digits(page, tables[1], 0, 3, 1)
+    assert_digits(page, 0, 3, 1)

@@ -86,3 +86,24 @@ def test_a_tap_reads_the_regions_signs_and_a_neuron_its_boundary(page, written):
     length = page.evaluate("""(() => { const d = Bokeh.documents[0].get_model_by_name('boundary').data
         return d.xs.reduce((s, xs, i) => s + Math.hypot(xs[1] - xs[0], d.ys[i][1] - d.ys[i][0]), 0) })()""")
     assert length == pytest.approx(np.linalg.norm(expected[:, 1] - expected[:, 0], axis=1).sum(), rel=1e-5)
+
+
+def test_classes_are_named_in_a_legend_and_counts_get_a_colour_bar(page, written):
+    from neuron_tutorial.figures.kit.style import SIGN_COLOURS
+    from neuron_tutorial.figures.network_slice import CLASSES
+
+    folder, _, part = written
+    page.goto((folder / "read.html").as_uri())
+    drawn(page)
+    doc = "Bokeh.documents[0].get_model_by_name"
+    labels = page.evaluate(f"{doc}('classes').items.map((item) => item.label.value)")
+    assert labels == [f"class {k}" for k in range(SIZES[-1])]
+    signs = {c.lower() for scheme in SIGN_COLOURS.values() for c in (scheme["positive"], scheme["negative"])}
+    assert not signs & {c.lower() for c in CLASSES}
+    assert page.evaluate(f"{doc}('classes').visible") and not page.evaluate(f"{doc}('bar').visible")
+    set_bokeh(page, "view", "value", "colour: positive neurons of layer 2")
+    page.wait_for_function(f"{doc}('bar').visible")
+    assert not page.evaluate(f"{doc}('classes').visible")
+    counts = page.evaluate(f"Array.from({doc}('regions').data.count)")
+    layer_2 = (part.signs[:, SIZES[1]:] > 0).sum(axis=1)
+    assert sorted(counts) == sorted(layer_2.tolist())

@@ -118,7 +118,7 @@ def test_play_trains_until_paused_and_reset_starts_again(widget):
 
 
 def test_the_learning_rate_applies_to_the_next_steps(widget):
-    set_value(widget, "rate", "value", "0.3")
+    set_value(widget, "rate", "active", train_live.RATES.index("0.3"))
     click(widget, "Step", 10)
     widget.wait_for_function("() => nt_train_live.state().steps === 10")
     assert_same_weights(widget, python_network(steps=10, rate=0.3)[1])
@@ -167,7 +167,7 @@ def test_a_tap_on_a_boundary_picks_its_neuron(widget):
 
 def test_training_stops_when_the_figure_leaves_the_screen(page, base_url):
     page.goto(f"{base_url}next-layer/")
-    frame_element = page.locator("iframe[src*='train_live']")
+    frame_element = page.locator("iframe[data-widget='train_live']")  # its src is set when near
     frame_element.scroll_into_view_if_needed()
     frame = frame_element.element_handle().content_frame()
     frame.wait_for_function("() => document.documentElement.dataset.ntDrawn === 'yes'", timeout=30_000)
