@@ -150,11 +150,8 @@ function draw_chart(a, part, cut, count) {
   const total = part.regions.length
   a.chart.title.text = `${total} region${total !== 1 ? "s" : ""} (at most m + 1 = ${count + 1})`
   if (a.rows.start !== count + 0.6) a.rows.setv({start: count + 0.6, end: -0.6})
-  if (a.row_ticks.ticks.length !== count + 1) {
-    a.row_ticks.ticks = Array.from({length: count + 1}, (_, j) => j)
-    a.row_axis.major_label_overrides = Object.fromEntries([[0, "region"],
-      ...Array.from({length: count}, (_, j) => [j + 1, String(j + 1)])])
-  }
+  // Row 0 is labelled "region" (the Python's label overrides), rows 1..m by their neuron.
+  if (a.row_ticks.ticks.length !== count + 1) a.row_ticks.ticks = Array.from({length: count + 1}, (_, j) => j)
 }
 
 // The editor's read-out: the neuron's formula, its boundary and what happens there. In "high

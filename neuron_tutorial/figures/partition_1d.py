@@ -80,7 +80,7 @@ def build(**settings):
                             line_width="width", line_alpha="alpha")
     lines_range.renderers = [guide]
     ring = {"fill_color": light["background"], "line_color": light["text"], "line_width": 1.5}
-    rings = plot.scatter("x", "y", source=sources["crossings"], size=8, **ring)
+    plot.scatter("x", "y", source=sources["crossings"], size=8, **ring)
     diamonds = plot.scatter("x", "y", source=sources["others"], size=10, marker="diamond", **ring)
     live_span = Span(location=values["live"], dimension="height", line_color=light["text"], line_width=2)
     plot.add_layout(live_span)
@@ -108,6 +108,7 @@ def build(**settings):
     chart.add_layout(chart_here)
     chart.add_tools(HoverTool(renderers=[cells], tooltips="Region @region (@span): @pattern"))
     chart.yaxis.ticker = FixedTicker(ticks=[], name="row_ticks")
+    chart.yaxis.major_label_overrides = {0: "region", **{k: str(k) for k in range(1, layer_1d.MAX_M + 1)}}
     chart.ygrid.grid_line_color = None
     legend = layer_1d.sign_legend(chart)
     zero = chart.rect([np.nan], [np.nan], width=1, height=1, fill_color=light["zero"], line_color=None)
@@ -138,8 +139,8 @@ def build(**settings):
                   seed=seed_slider, m=m_slider, neuron=neuron, weight=weight, bias=bias,
                   readout=readout, about=about, plot=plot, chart=chart, legend=legend, here_box=here,
                   chart_here=chart_here, live_span=live_span, rows=chart.y_range,
-                  row_ticks=chart.yaxis[0].ticker, row_axis=chart.yaxis[0], symbols=symbols.glyph,
-                  labels=labels.glyph, rings=rings),
+                  row_ticks=chart.yaxis[0].ticker, symbols=symbols.glyph,
+                  labels=labels.glyph),
         code=style.script("partition_1d"),
     ))
     for control in (live_slider, seed_slider, m_slider, weight, bias, neuron):
