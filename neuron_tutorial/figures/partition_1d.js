@@ -60,19 +60,24 @@ function draw(a, w, b, k, context) {
   const names = w.map((_, j) => `Neuron ${j + 1}`)
 
   // Each guide line cut where its neuron crosses its level; the neurons on at x drawn thick.
-  const pieces = guide_pieces(w, b, level)
+  // Hidden guide lines are not drawn at all.
+  const shown = a.guides.active.includes(0)
+  const pieces = shown ? guide_pieces(w, b, level) : {xs: [], ys: [], role: [], neuron: []}
   const on = pieces.neuron.map((j) => signs[j] > 0)
   a.lines.data = {xs: pieces.xs, ys: pieces.ys, role: pieces.role, width: on.map((o) => o ? 3.5 : 1.5),
     alpha: on.map((o) => o ? 1.0 : 0.35), name: pieces.neuron.map((j) => names[j]),
     formula: pieces.neuron.map((j) => formula(w[j], b[j]))}
   const cut = crossings(w, b, level)
-  a.crossings.data = {x: cut.map(([j, r]) => r), y: cut.map(([j]) => level[j])}
+  const guided = shown ? cut : []
+  a.crossings.data = {x: guided.map(([, r]) => r), y: guided.map(([j]) => level[j])}
+  fit_outputs(a.y_range, w, b)
   a.arrows.data = {x: cut.map(([, r]) => r), y: cut.map(([j]) => j + 1),
     angle: cut.map(([j]) => w[j] > 0 ? -Math.PI / 2 : Math.PI / 2)}
   a.breakpoints.data = {x: part.breakpoints}
   // "Both boundaries": where each neuron's output crosses its threshold too.
   const other = mode === BOTH ? crossings(w, b, thresholds) : []
-  a.others.data = {x: other.map(([, r]) => r), y: other.map(([j]) => thresholds[j])}
+  const on_guides = shown ? other : []
+  a.others.data = {x: on_guides.map(([, r]) => r), y: on_guides.map(([j]) => thresholds[j])}
   a.ticks.data = {x: other.map(([, r]) => r), y: other.map(([j]) => j + 1)}
 
   draw_chart(a, part, cut, count)
@@ -80,7 +85,7 @@ function draw(a, w, b, k, context) {
   a.here_box.setv({left: lo, right: hi})
   a.chart_here.setv({left: lo, right: hi})
   a.live_span.location = x
-  a.plot.visible = a.guides.active.includes(0)
+  a.plot.visible = shown
   relabel_legend(a.legend, mode === HIGH)
   const item = (name) => a.legend.items.find((i) => i.name === name)
   item("zero_item").visible = part.regions.some((r) => r.signs.some((s) => s === 0))
@@ -99,6 +104,15 @@ function draw(a, w, b, k, context) {
   }
   set_text(a.readout, text, context)
   set_text(a.about, describe_neuron(w[k], b[k], thresholds[k], k, mode), context)
+}
+
+// Every guide line's extremes (at F = 0 and F = 1) and 0, with a margin: the range changes with
+// the layer, never while the input moves.
+function fit_outputs(range, w, b) {
+  const ends = [...b, ...w.map((wj, j) => wj + b[j]), 0]
+  const lo = Math.min(...ends), hi = Math.max(...ends)
+  const margin = 0.08 * (hi - lo || 1)
+  if (range.start !== lo - margin || range.end !== hi + margin) range.setv({start: lo - margin, end: hi + margin})
 }
 
 // [neuron, x] for every neuron whose output crosses its level strictly inside the line.

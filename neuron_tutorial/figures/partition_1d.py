@@ -24,7 +24,6 @@ from bokeh.models import (
     CheckboxGroup,
     ColumnDataSource,
     CustomJS,
-    DataRange1d,
     Div,
     FixedTicker,
     HoverTool,
@@ -65,9 +64,8 @@ def build(**settings):
     by_sign = style.by_role("role")
     stripes = style.by_role("fill", roles=("background", "grid"))
 
-    lines_range = DataRange1d(name="y_range")
     plot = style.figure(title="Guide lines and boundary points", height=PLOT_HEIGHT,
-                        x_range=Range1d(0, 1, name="x_range"), y_range=lines_range,
+                        x_range=Range1d(0, 1, name="x_range"), y_range=Range1d(-1, 1, name="y_range"),
                         x_axis_label="input F", y_axis_label="output A", name="plot",
                         min_border_left=60, min_border_right=14)
     plot.quad(left="lo", right="hi", bottom=-1e3, top=1e3, source=sources["regions"],
@@ -78,7 +76,6 @@ def build(**settings):
     plot.add_layout(Span(location=0, dimension="width", line_color=light["axis"], line_width=1))
     guide = plot.multi_line("xs", "ys", source=sources["lines"], line_color=by_sign,
                             line_width="width", line_alpha="alpha")
-    lines_range.renderers = [guide]
     ring = {"fill_color": light["background"], "line_color": light["text"], "line_width": 1.5}
     plot.scatter("x", "y", source=sources["crossings"], size=8, **ring)
     diamonds = plot.scatter("x", "y", source=sources["others"], size=10, marker="diamond", **ring)
@@ -138,7 +135,7 @@ def build(**settings):
         args=dict(table=table, layer=edited, **sources, mode=mode, live=live_slider, guides=guides,
                   seed=seed_slider, m=m_slider, neuron=neuron, weight=weight, bias=bias,
                   readout=readout, about=about, plot=plot, chart=chart, legend=legend, here_box=here,
-                  chart_here=chart_here, live_span=live_span, rows=chart.y_range,
+                  chart_here=chart_here, live_span=live_span, rows=chart.y_range, y_range=plot.y_range,
                   row_ticks=chart.yaxis[0].ticker, symbols=symbols.glyph,
                   labels=labels.glyph),
         code=style.script("partition_1d"),
