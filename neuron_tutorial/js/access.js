@@ -34,7 +34,7 @@ function real_values(target) {
   const api = target.noUiSlider
   if (api === undefined || REPAIRED.has(target)) return
   REPAIRED.add(target)
-  const write = () => {
+  const speak = () => {
     const {step, range} = api.options
     const values = [api.get(true)].flat()
     target.querySelectorAll("[role=slider]").forEach((handle, i) => {
@@ -44,8 +44,8 @@ function real_values(target) {
     })
   }
   // Bound after noUiSlider's own aria handler, so this one runs last on every update.
-  api.on("update.nt_access", write)
-  write()
+  api.on("update.nt_access", speak)
+  speak()
 }
 
 function repair() {

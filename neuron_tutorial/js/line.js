@@ -44,7 +44,3 @@ export function guide_pieces(w, b, level, lo = LINE[0], hi = LINE[1]) {
   return pieces
 }
 
-// Where neuron k's output equals its level: −(b_k − t_k) / w_k, NaN for a constant neuron.
-export function crossing(wk, bk, tk) {
-  return wk !== 0 ? -(bk - tk) / wk : NaN
-}
