@@ -40,7 +40,7 @@ MODES = (*layer_1d.MODES, "both boundaries")
 SETTINGS = layer_1d.settings(seed=1, m=8, live=0.5, live_label="Input F", modes=MODES)
 # The figure keeps its height whatever m is: the rows of the chart share a fixed frame.
 PLOT_HEIGHT, CHART_HEIGHT = 250, 330
-SIDE = 300          # the controls' column beside the plots, where the width allows
+SIDE = 240          # the controls' column beside the plots, where the width allows
 COLUMNS = {
     "lines": ("xs", "ys", "role", "width", "alpha", "name", "formula"),
     "crossings": ("x", "y"),
@@ -151,8 +151,8 @@ def build(**settings):
 
     # Beside the plots where the width allows (the row wraps on a narrow screen).
     plots = column(plot, chart, readout, sizing_mode="stretch_width", min_width=340)
-    side = column(row(neuron, reset, sizing_mode="stretch_width"), weight, bias, about, seed_slider, m_slider,
-                  width=SIDE, sizing_mode="stretch_width", max_width=SIDE, min_width=260)
+    side = column(neuron, reset, weight, bias, about, seed_slider, m_slider, width=SIDE,
+                  sizing_mode="stretch_width", max_width=SIDE, min_width=SIDE)
     return column(
         row(mode, guides, sizing_mode="stretch_width", styles={"flex-wrap": "wrap", "row-gap": "6px"}),
         live_slider,
