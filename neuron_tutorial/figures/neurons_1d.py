@@ -35,14 +35,15 @@ def build(**settings):
     plot = style.figure(title=" ", height=340, x_range=(0, 1), y_range=Range1d(-1, 1, name="y_range"),
                         x_axis_label="input F", y_axis_label="output A", name="plot", min_border_right=14)
     plot.add_layout(Span(location=0, dimension="width", line_color=light["axis"], line_width=1))
-    # The two inputs' names sit in a strip below every line (neurons_1d.js keeps the y range so).
+    live_span = Span(location=values["live"], dimension="height", line_color=light["text"], line_width=2)
+    plot.add_layout(live_span)
+    # The two inputs' names (short: clear of the live input on a phone) sit in a strip below
+    # every line (neurons_1d.js keeps the y range so).
     for name, x in zip(INPUT_NAMES, INPUTS, strict=True):
         plot.add_layout(Span(location=x, dimension="height", line_color=light["muted"],
                              line_dash="dashed", line_width=1.5))
-        plot.add_layout(Label(x=x, y=4, y_units="screen", text=f"{name} = {x:.1f}", x_offset=4,
+        plot.add_layout(Label(x=x, y=4, y_units="screen", text=name, x_offset=4,
                               text_font_size="12px", text_color=light["muted"]))
-    live_span = Span(location=values["live"], dimension="height", line_color=light["text"], line_width=2)
-    plot.add_layout(live_span)
     guide = plot.multi_line("xs", "ys", source=lines, line_color=by_sign, line_width=2.5,
                             hover_line_width=5)
     plot.scatter("x", "y", source=dots, fill_color=by_sign, line_color=light["background"], size=9)
