@@ -18,10 +18,11 @@ def guide_case(layer: nt.Layer, high: bool) -> dict:
         one = nt.Layer(layer.weights[k:k + 1], layer.biases[k:k + 1] - level[k])
         for region in nt.partition_1d(one, LINE).regions:
             pieces.append({"neuron": k, "interval": list(region.interval), "sign": int(region.signs[0])})
+    whole = nt.partition_1d(layer.shifted(level), LINE)
     return {"w": layer.weights[:, 0].tolist(), "b": layer.biases.tolist(), "high": high,
             "level": [float(t) for t in level], "pieces": pieces,
-            "partition": {"breakpoints": nt.partition_1d(layer.shifted(level), LINE).breakpoints.tolist(),
-                          "patterns": [r.pattern for r in nt.partition_1d(layer.shifted(level), LINE).regions]}}
+            "partition": {"breakpoints": whole.breakpoints.tolist(),
+                          "patterns": [r.pattern for r in whole.regions]}}
 
 
 def layers():
