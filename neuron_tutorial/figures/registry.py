@@ -86,7 +86,6 @@ WIDGETS: dict[str, Widget] = {
             title="One neuron reading one input",
             description="One neuron A = w·F + b as a line, coloured by sign on each side of its "
                         "boundary point, with sliders for w, b and the input.",
-            params={"w": 2.0, "b": -1.0, "x": 0.3},
             probe=("x", "value", [0.1, 0.3, 0.5, 0.7, 0.9]),
         ),
         Widget(
@@ -96,7 +95,6 @@ WIDGETS: dict[str, Widget] = {
             title="One neuron reading two inputs",
             description="One neuron over the input square: its output as colours, its boundary line, "
                         "its weight vector as the normal, and an input to drag.",
-            params={"w1": 1.0, "w2": 0.6, "b": -0.8},
             probe=("w1", "value", [-1.5, -0.5, 0.5, 1.5]),
         ),
         Widget(
@@ -104,7 +102,7 @@ WIDGETS: dict[str, Widget] = {
             build=neurons_1d.build,
             page="02-many-neurons.md",
             title="Many neurons reading one input",
-            description="Eight random neurons as lines over one input, coloured by sign.",
+            description="Random neurons as lines over one input, each coloured by its sign piece by piece.",
             probe=("live", "value", [0.1, 0.3, 0.5, 0.7, 0.9]),
         ),
         Widget(
@@ -131,7 +129,7 @@ WIDGETS: dict[str, Widget] = {
             build=partition_1d.build,
             page="03-cutting-the-line.md",
             title="Cutting the input line",
-            description="The boundary points of eight neurons cut the input line into regions, "
+            description="The boundary points of m neurons cut the input line into regions, "
                         "each with its own sign pattern; edit a neuron and watch them move.",
             probe=("live", "value", [0.1, 0.3, 0.5, 0.7, 0.9]),
         ),

@@ -1,41 +1,28 @@
-// single_neuron_2d: redraw one neuron A = w·F + b over the unit square.
-// Mirrors single_neuron_2d.state() in Python (image(), clip(), describe()): the output as an
-// image, its boundary clipped to the square, the weight vector as its normal, the input with
-// its shortest way to the boundary. A tap or drag in the plot moves the input sliders.
+// single_neuron_2d: draw one neuron A = w·F + b over the unit square, on load and on change:
+// the output as exact level bands (nt/bands.js), the boundary clipped to the square (clip_line,
+// the mirror of arrangement.clip), the weight vector as its normal, the input with its
+// shortest way to the boundary. A tap or drag in the plot moves the input sliders.
 
-import {fmt, scheme, sign_colour} from "nt/format.js"
+import {level_bands} from "nt/bands.js"
+import {fmt, sign_role, signed} from "nt/format.js"
 import {clip_line} from "nt/geometry.js"
-import {follow_pointer} from "nt/interact.js"
+import {follow_pointer, set_text} from "nt/interact.js"
 
-export default (args, cb_obj) => {
-  const {w1, w2, b, f1, f2, field, boundary, reach, point, arrow, tip, readout, colours, pixels, normal_length, mapper, palettes} = args
+export default (args, obj, data, context) => {
+  const {w1, w2, b, f1, f2, bands, boundary, reach, point, arrow, tip, readout, plot, normal_length, limit, shades} = args
   // A tap or drag: move the input there (rounded to the sliders' step); the sliders redraw.
-  if (follow_pointer(cb_obj, f1, f2, {step: 0.01})) return
+  if (follow_pointer(obj, f1, f2, {step: 0.01})) return
+  fit(plot)
+  if (obj === plot) return
 
   const a1 = w1.value, a2 = w2.value, c = b.value, x = f1.value, y = f2.value
+  bands.data = level_bands(a1, a2, c, -limit, limit, shades)
 
-  // single_neuron_2d.image: the output at each pixel's centre, row i at F2 = (i + ½) / pixels.
-  // The image must stay a (pixels, pixels) float32 ndarray, which CustomJS cannot make: refill
-  // the one Python sent and announce the change (reassigning the same array would be ignored).
-  const image = field.data.image[0]
-  for (let i = 0; i < pixels; i++) {
-    for (let j = 0; j < pixels; j++) {
-      image[i * pixels + j] = a1 * ((j + 0.5) / pixels) + a2 * ((i + 0.5) / pixels) + c
-    }
-  }
-  field.change.emit()
-  mapper.palette = palettes[scheme()]
-
-  // The boundary inside the square, as its two ends [[x, y], [x, y]], or null.
   const ends = clip_line(a1, a2, c)
-  const segment = ends && [[ends[0][0], ends[1][0]], [ends[0][1], ends[1][1]]]
-  boundary.data = segment ? {x: [segment[0][0], segment[1][0]], y: [segment[0][1], segment[1][1]]}
-    : {x: [], y: []}
-
+  boundary.data = ends ? {x: ends[0], y: ends[1]} : {x: [], y: []}
   const norm = Math.hypot(a1, a2)
   const out = a1 * x + a2 * y + c
-  const foot = segment ? [0.5 * (segment[0][0] + segment[1][0]), 0.5 * (segment[0][1] + segment[1][1])]
-    : [0.5, 0.5]
+  const foot = ends ? [0.5 * (ends[0][0] + ends[0][1]), 0.5 * (ends[1][0] + ends[1][1])] : [0.5, 0.5]
   arrow.visible = tip.visible = norm > 0
   if (norm > 0) {
     const end = [foot[0] + normal_length * a1 / norm, foot[1] + normal_length * a2 / norm]
@@ -45,17 +32,19 @@ export default (args, cb_obj) => {
   // The shortest way from the input to the boundary line: along −A w / ‖w‖².
   reach.data = norm > 0 ? {x: [x, x - out * a1 / norm ** 2], y: [y, y - out * a2 / norm ** 2]}
     : {x: [], y: []}
-  point.data = {x: [x], y: [y], colour: [sign_colour(Math.sign(out), colours)]}
+  point.data = {x: [x], y: [y], role: [sign_role(Math.sign(out))]}
 
-  // single_neuron_2d.describe
-  const side = out > 0 ? "positive" : out < 0 ? "negative" : "zero"
-  const first = `F = (${fmt(x)}, ${fmt(y)}): A = w·F + b = ${fmt(a1)}·${fmt(x)} + ${fmt(a2)}·${fmt(y)}`
-    + ` ${c < 0 ? "\u2212" : "+"} ${fmt(Math.abs(c))} = <b>${fmt(out)}</b> (${side})`
-  if (norm === 0) {
-    readout.text = `${first}<br>w = 0: the neuron is constant, A = b everywhere. It has no boundary.`
-  } else {
-    const where = segment ? "" : " The boundary misses the square."
-    readout.text = `${first}<br>\u2016w\u2016 = ${fmt(norm)}, so the input is |A|/\u2016w\u2016 = `
-      + `${fmt(Math.abs(out) / norm)} from the boundary.${where}`
-  }
+  const first = `F = (${fmt(x)}, ${fmt(y)}): A = w·F + b = ${fmt(a1)}·${fmt(x)} ${signed(a2)}·${fmt(y)}`
+    + ` ${signed(c)} = <b>${fmt(out)}</b> (${sign_role(Math.sign(out))})`
+  const second = norm === 0 ? "w = 0: the neuron is constant, A = b everywhere. It has no boundary."
+    : `\u2016w\u2016 = ${fmt(norm)}, so the input is |A|/\u2016w\u2016 = ${fmt(Math.abs(out) / norm)} `
+      + `from the boundary.${ends ? "" : " The boundary misses the square."}`
+  set_text(readout, `${first}<br>${second}`, context)
+}
+
+// The frame is the unit square at every width: its height follows its width (a resize
+// changes it, never a drag), so no empty strip pads either axis.
+function fit(plot) {
+  const side = Math.round(plot.inner_width)
+  if (side > 0 && plot.frame_height !== side) plot.frame_height = side
 }

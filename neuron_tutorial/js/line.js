@@ -1,7 +1,10 @@
 // line: the seeded one-input layer that neurons_1d and partition_1d both read.
-// Mirrors neuron_tutorial.figures.kit.layer_1d (seeded_layer, levels, legend_labels) and
-// thresholds.quantile_thresholds for one input on the interval the figures draw.
+// Mirrors neuron_tutorial.figures.kit.layer_1d (seeded_layer, levels, legend_labels),
+// thresholds.quantile_thresholds for one input on the interval the figures draw, and
+// partition_1d neuron by neuron for the guide lines coloured piece by piece.
 
+import {sign_role} from "./format.js"
+import {partition_1d} from "./partition.js"
 import {quantile_threshold} from "./thresholds.js"
 
 export const LINE = [0, 1]     // layer_1d.INTERVAL: the input line the figures draw
@@ -24,3 +27,20 @@ export function relabel_legend(legend, high) {
   legend.items[0].label = {value: labels[0]}
   legend.items[1].label = {value: labels[1]}
 }
+
+// Each neuron's guide line A_k = w_k F + b_k over the line, cut where it crosses its level t_k
+// (0, or its threshold): the pieces of partition_1d for that neuron alone, each with the sign
+// of A_k − t_k there as a role. Parallel arrays, one entry per piece: {xs, ys, role, neuron}.
+export function guide_pieces(w, b, level, lo = LINE[0], hi = LINE[1]) {
+  const pieces = {xs: [], ys: [], role: [], neuron: []}
+  w.forEach((wk, k) => {
+    for (const region of partition_1d([wk], [b[k] - level[k]], lo, hi).regions) {
+      pieces.xs.push([region.lo, region.hi])
+      pieces.ys.push([wk * region.lo + b[k], wk * region.hi + b[k]])
+      pieces.role.push(sign_role(region.signs[0]))
+      pieces.neuron.push(k)
+    }
+  })
+  return pieces
+}
+

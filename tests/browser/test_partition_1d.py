@@ -8,7 +8,7 @@ import pytest
 import neuron_tutorial as nt
 from neuron_tutorial.figures import WIDGETS
 from neuron_tutorial.figures import partition_1d as fig
-from neuron_tutorial.figures.kit import layer_1d
+from neuron_tutorial.figures.kit.style import THEMES
 
 from conftest import bokeh_model as model
 from conftest import on_screen, wait_for_figure
@@ -41,32 +41,50 @@ def layer_of(seed: int, m: int, edits: dict) -> nt.Layer:
     return nt.Layer(w, b)
 
 
-def assert_same_data(got: dict, expected: dict, name: str):
-    """Two source data dicts agree: text exactly, numbers to rounding."""
-    assert set(got) == set(expected), name
-    for key, values in expected.items():
-        if values and isinstance(values[0], str):
-            assert got[key] == values, f"{name}.{key}"
-        else:
-            np.testing.assert_allclose(np.array(got[key], dtype=float), np.array(values, dtype=float),
-                                       rtol=0, atol=1e-12, err_msg=f"{name}.{key}")
+ROLE = {1: "positive", -1: "negative", 0: "zero"}
+
+
+def level(layer: nt.Layer, high: bool) -> np.ndarray:
+    return nt.quantile_thresholds(layer, (0.0, 1.0), q=0.95) if high else np.zeros(layer.m)
 
 
 def assert_partition_agrees(page, layer: nt.Layer, high: bool):
-    """Same layer -> same breakpoints, intervals and sign patterns, to the last bit."""
+    """The drawn sources against floor 1: the partition of the layer shifted by its levels."""
     np.testing.assert_array_equal(model(page, "layer", "data.w"), layer.weights[:, 0])
     np.testing.assert_array_equal(model(page, "layer", "data.b"), layer.biases)
-    p = nt.partition_1d(layer.shifted(layer_1d.levels(layer, high)), (0.0, 1.0))
+    t = level(layer, high)
+    p = nt.partition_1d(layer.shifted(t), (0.0, 1.0))
     assert model(page, "breakpoints", "data.x") == p.breakpoints.tolist()
     regions = model(page, "regions", "data")
     assert list(zip(regions["lo"], regions["hi"], strict=True)) == [r.interval for r in p.regions]
     assert regions["pattern"] == [r.pattern for r in p.regions]
+    cells = model(page, "cells", "data")
+    assert "".join(cells["symbol"]) == "".join(r.pattern for r in p.regions)
+    assert cells["role"] == [ROLE[int(s)] for r in p.regions for s in r.signs]
+    # Each guide line is cut where its neuron crosses its level, each piece with its own sign.
+    lines = model(page, "lines", "data")
+    expected = []
+    for k in range(layer.m):
+        one = nt.Layer(layer.weights[k:k + 1], layer.biases[k:k + 1] - t[k])
+        expected += [(f"Neuron {k + 1}", r.interval, ROLE[int(r.signs[0])])
+                     for r in nt.partition_1d(one).regions]
+    assert list(zip(lines["name"], lines["role"], strict=True)) == [(n, r) for n, _, r in expected]
+    for xs, ys, (name, interval, _) in zip(lines["xs"], lines["ys"], expected, strict=True):
+        k = int(name.split()[1]) - 1
+        assert xs == pytest.approx(list(interval), abs=1e-12)
+        np.testing.assert_allclose(ys, layer.weights[k, 0] * np.array(xs) + layer.biases[k], atol=1e-12)
+    arrows = model(page, "arrows", "data")
+    assert len(arrows["x"]) == len(lines["xs"]) - layer.m
+    for x, row, angle in zip(arrows["x"], arrows["y"], arrows["angle"], strict=True):
+        w, b = layer.weights[row - 1, 0], layer.biases[row - 1]
+        assert angle == (-np.pi / 2 if w > 0 else np.pi / 2)
+        assert w * x + b - t[row - 1] == pytest.approx(0, abs=1e-12)
     live = model(page, "live", "value")
-    expected = fig.state(layer, live, high)
-    for name in ("lines", "cells", "arrows", "crossings", "regions"):
-        assert_same_data(model(page, name, "data"), expected[name], name)
-    assert model(page, "readout", "text") == expected["readout"]
-    assert model(page, "chart", "title.text") == expected["title"]
+    here = p.regions[int(p.locate([[live]])[0])]
+    word = "high-output pattern" if high else "sign pattern"
+    assert f"{word} <b>{here.pattern}</b>" in model(page, "readout", "text")
+    assert model(page, "chart", "title.text") == f"{len(p)} region{'s' if len(p) != 1 else ''} " \
+        f"(at most m + 1 = {layer.m + 1})"
 
 
 @pytest.mark.parametrize("seed, m", [(1, 8), (0, 8), (5, 12), (13, 3), (19, 1), (7, 16)])
@@ -160,7 +178,7 @@ def test_m_resizes_the_rows_and_the_editor(widget):
     set_value(widget, "m", "value", 3)
     assert model(widget, "neuron", "options") == ["Neuron 1", "Neuron 2", "Neuron 3"]
     assert model(widget, "row_ticks", "ticks") == [0, 1, 2, 3]
-    assert model(widget, "chart", "height") == fig._chart_height(3)
+    assert model(widget, "chart", "height") == fig.CHART_HEIGHT
     edit(widget, 2, 0.7, -0.35)
     set_value(widget, "m", "value", 2)              # the edited neuron goes: select the last one
     assert model(widget, "neuron", "value") == "Neuron 2"
@@ -188,10 +206,57 @@ def test_high_output_mode_relabels_the_legend(widget):
 
 
 @pytest.mark.parametrize("page", ["dark"], indirect=True)
-def test_dark_scheme_recolours_cells_and_bands(widget):
-    expected = fig.state(layer_of(START["seed"], 8, {}), 0.5, high=False, scheme="dark")
-    assert model(widget, "cells", "data.colour") == expected["cells"]["colour"]
-    set_value(widget, "live", "value", 0.2)
-    expected = fig.state(layer_of(START["seed"], 8, {}), 0.2, high=False, scheme="dark")
-    assert model(widget, "cells", "data.colour") == expected["cells"]["colour"]
-    assert model(widget, "regions", "data.fill") == expected["regions"]["fill"]
+def test_dark_scheme_recolours_cells_and_bands_by_role(widget):
+    dark = THEMES["dark"]
+    mappers = widget.evaluate("""[...Bokeh.documents[0].all_models]
+        .filter((m) => m.type === 'CategoricalColorMapper').map((m) => [m.factors, m.palette])""")
+    assert [["positive", "negative", "zero"], [dark["positive"], dark["negative"], dark["zero"]]] in mappers
+    assert [["background", "grid"], [dark["background"], dark["grid"]]] in mappers
+    assert_partition_agrees(widget, layer_of(START["seed"], 8, {}), high=False)
+
+
+def test_the_figure_keeps_its_height_as_m_and_the_input_change(widget):
+    def height():
+        return widget.evaluate("document.querySelector('[data-root-id]').getBoundingClientRect().height")
+    before = height()
+    for name, value in (("m", 16), ("live", 0.1), ("m", 1), ("live", 0.93), ("mode", 2), ("mode", 1)):
+        set_value(widget, name, "active" if name == "mode" else "value", value)
+        widget.wait_for_timeout(100)
+        assert height() == before, f"{name} = {value}"
+
+
+def test_both_boundaries_mode_shows_where_each_output_crosses_its_threshold(widget):
+    set_value(widget, "mode", "active", 2)
+    layer = layer_of(START["seed"], 8, {})
+    assert_partition_agrees(widget, layer, high=False)   # the regions stay the sign regions
+    t = level(layer, True)
+    others = model(widget, "others", "data")
+    expected = [(k, x) for k in range(8) for x in nt.partition_1d(
+        nt.Layer(layer.weights[k:k + 1], layer.biases[k:k + 1] - t[k])).breakpoints]
+    assert others["x"] == pytest.approx([x for _, x in expected])
+    assert others["y"] == pytest.approx([t[k] for k, _ in expected])
+    assert model(widget, "ticks", "data.y") == [k + 1 for k, _ in expected]
+    live = model(widget, "live", "value")
+    high = [k + 1 for k in range(8) if layer([[live]])[0, k] > t[k]]
+    assert f"high there: {', '.join(map(str, high)) or 'none'}." in model(widget, "readout", "text")
+    set_value(widget, "mode", "active", 0)
+    assert model(widget, "others", "data.x") == []
+
+
+def test_high_output_read_out_prints_the_formula_its_boundary_belongs_to(widget):
+    set_value(widget, "mode", "active", 1)
+    edit(widget, 0)
+    layer = layer_of(START["seed"], 8, {})
+    w, b = layer.weights[0, 0], layer.biases[0]
+    t = level(layer, True)[0]
+    text = model(widget, "about", "text")
+    root = -(b - t) / w
+    shifted = f"{b - t:+.2f}".replace("+", "+ ").replace("-", "\u2212 ")
+    assert f"A \u2212 t = {w:.2f}".replace("-", "\u2212") + f"·F {shifted}" in text
+    assert f"x* = {root:.2f}".replace("-", "\u2212") in text
+
+
+def test_a_constant_neuron_at_zero_has_a_legend_entry(widget):
+    assert widget.evaluate("Bokeh.documents[0].get_model_by_name('zero_item').visible") is False
+    edit(widget, 3, 0.0, 0.0)
+    assert widget.evaluate("Bokeh.documents[0].get_model_by_name('zero_item').visible") is True

@@ -1,19 +1,20 @@
-"""single_neuron_1d in Chromium: w, b and the input redraw the line exactly as the Python says."""
+"""single_neuron_1d in Chromium: the JS draws the line, its boundary and the input as floor 1 says."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
+import neuron_tutorial as nt
 from neuron_tutorial.figures import WIDGETS
-from neuron_tutorial.figures import single_neuron_1d as fig
-from neuron_tutorial.figures.kit.style import SIGN_COLOURS
+from neuron_tutorial.figures.kit.style import THEMES
 
 from conftest import bokeh_model as model
 from conftest import set_bokeh as set_value
 from conftest import wait_for_figure
 
 START = WIDGETS["single_neuron_1d"].params
+ROLE = {1: "positive", -1: "negative", 0: "zero"}
 
 
 @pytest.fixture
@@ -23,31 +24,30 @@ def widget(page, base_url):
     return page
 
 
-def drawn(page) -> dict:
-    """What the figure shows now, in the shape of ``single_neuron_1d.state``."""
-    return {
-        "line": model(page, "line", "data"),
-        "boundary": model(page, "boundary", "data"),
-        "input": model(page, "input", "data"),
-        "readout": model(page, "readout", "text"),
-        "arrow": model(page, "arrow", "visible"),
-    }
+def assert_drawn(page, w: float, b: float, x: float):
+    """The drawn sources against nt.partition_1d and the layer's output (floor 1)."""
+    layer = nt.Layer([[w]], [b])
+    part = nt.partition_1d(layer, (0.0, 1.0))
+    line = model(page, "line", "data")
+    assert [tuple(xs) for xs in line["xs"]] == [pytest.approx(r.interval) for r in part.regions]
+    np.testing.assert_allclose(np.array(line["ys"], dtype=float), w * np.array(line["xs"]) + b)
+    assert line["role"] == [ROLE[int(s)] for s in part.signs[:, 0]]
+    assert model(page, "area", "data.role") == line["role"]
+    assert model(page, "boundary", "data.x") == pytest.approx(part.breakpoints.tolist())
+    a = float(layer([[x]])[0, 0])
+    assert model(page, "input", "data.y") == [pytest.approx(a)]
+    assert model(page, "input", "data.role") == [ROLE[int(np.sign(a))]]
+    assert model(page, "arrow", "visible") == (len(part.breakpoints) == 1)
+    text = model(page, "readout", "text")
+    assert f"<b>{a:.2f}".replace("-", "\u2212") in text or abs(a) < 0.005
+    if w != 0:
+        assert f"|A|/|w| = {abs(a) / abs(w):.2f}" in text
+        assert ("increasing" if w > 0 else "decreasing") in text
 
 
-def assert_matches(now: dict, expected: dict):
-    for key in ("xs", "ys"):
-        np.testing.assert_allclose(np.array(now["line"][key], dtype=float),
-                                   np.array(expected["line"][key], dtype=float))
-    assert now["line"]["colour"] == expected["line"]["colour"]
-    np.testing.assert_allclose(now["boundary"]["x"], expected["boundary"]["x"])
-    np.testing.assert_allclose(now["input"]["y"], expected["input"]["y"])
-    assert now["input"]["colour"] == expected["input"]["colour"]
-    assert now["readout"] == expected["readout"]
-    assert now["arrow"] == (expected["arrow"] is not None)
-
-
-def test_initial_figure_is_the_python_state(widget):
-    assert_matches(drawn(widget), fig.state(START["w"], START["b"], START["x"]))
+def test_first_picture_is_drawn_by_the_js(widget):
+    assert_drawn(widget, START["w"], START["b"], START["x"])
+    assert "Boundary x* = \u2212b/w = 0.50" in model(widget, "readout", "text")
 
 
 @pytest.mark.parametrize("w, b, x", [(-1.5, 1.2, 0.3), (0.0, 0.4, 0.6), (1.0, 0.5, 0.2),
@@ -55,13 +55,14 @@ def test_initial_figure_is_the_python_state(widget):
 def test_sliders_redraw_line_boundary_and_read_out(widget, w, b, x):
     for name, value in (("w", w), ("b", b), ("x", x)):
         set_value(widget, name, "value", value)
-    expected = fig.state(w, b, x)
-    assert_matches(drawn(widget), expected)
-    if expected["arrow"] is not None:
-        start, end = expected["arrow"]
-        assert model(widget, "arrow", "x_start.value") == pytest.approx(start)
-        assert model(widget, "arrow", "x_end.value") == pytest.approx(end)
-        assert model(widget, "side", "text_align") == ("left" if end > start else "right")
+    assert_drawn(widget, w, b, x)
+    if w != 0 and 0 < -b / w < 1:
+        root = -b / w
+        assert model(widget, "arrow", "x_start.value") == pytest.approx(root)
+        # The arrow points into the side where the neuron is positive.
+        end = model(widget, "arrow", "x_end.value")
+        assert w * end + b > 0
+        assert model(widget, "side", "text_align") == ("left" if end > root else "right")
 
 
 def test_constant_neuron_has_no_boundary(widget):
@@ -73,16 +74,6 @@ def test_constant_neuron_has_no_boundary(widget):
     assert len(model(widget, "line", "data.xs")) == 1
 
 
-def test_the_arrow_flips_with_the_sign_of_w(widget):
-    set_value(widget, "w", "value", 1.5)
-    set_value(widget, "b", "value", -0.6)       # x* = 0.4, increasing
-    assert model(widget, "arrow", "x_end.value") > model(widget, "arrow", "x_start.value")
-    set_value(widget, "w", "value", -1.5)
-    set_value(widget, "b", "value", 0.6)        # x* = 0.4, decreasing
-    assert model(widget, "arrow", "x_end.value") < model(widget, "arrow", "x_start.value")
-    assert "decreasing" in model(widget, "readout", "text")
-
-
 def test_keyboard_moves_the_weight(widget):
     handle = widget.locator(".noUi-handle").first
     handle.focus()
@@ -90,11 +81,18 @@ def test_keyboard_moves_the_weight(widget):
     widget.keyboard.press("ArrowLeft")
     assert model(widget, "w", "value") == pytest.approx(START["w"] - 0.1)
     assert model(widget, "boundary", "data.x") == [pytest.approx(-START["b"] / (START["w"] - 0.1))]
+    # The handle tells a screen reader the slider's real value, not one rounded to a decimal.
+    assert handle.get_attribute("aria-valuenow") == "1.9"
+    set_value(widget, "x", "value", 0.37)
+    x_handle = widget.locator(".noUi-handle").nth(2)
+    widget.wait_for_function("(h) => h.getAttribute('aria-valuenow') === '0.37'",
+                             arg=x_handle.element_handle())
 
 
 @pytest.mark.parametrize("page", ["dark"], indirect=True)
-def test_dark_scheme_recolours_the_line(widget):
-    dark = SIGN_COLOURS["dark"]
-    assert model(widget, "line", "data.colour") == [dark["negative"], dark["positive"]]
-    set_value(widget, "b", "value", 0.5)
-    assert model(widget, "line", "data.colour") == [dark["positive"]]
+def test_dark_scheme_recolours_the_line_by_role(widget):
+    dark = THEMES["dark"]
+    mapper = "Bokeh.documents[0].get_model_by_name('plot').renderers[0].glyph.fill_color.transform"
+    palette = widget.evaluate(f"{mapper}.palette")
+    assert palette == [dark["positive"], dark["negative"], dark["zero"]]
+    assert model(widget, "line", "data.role") == ["negative", "positive"]

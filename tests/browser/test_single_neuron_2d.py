@@ -1,18 +1,20 @@
-"""single_neuron_2d in Chromium: sliders, taps and drags redraw the neuron as the Python says."""
+"""single_neuron_2d in Chromium: its JS draws the neuron (on load, sliders, taps, drags) as floor 1 says."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
+import neuron_tutorial as nt
 from neuron_tutorial.figures import WIDGETS
 from neuron_tutorial.figures import single_neuron_2d as fig
+from neuron_tutorial.figures.kit.geometry import clip_line
 
 from conftest import bokeh_model as model
 from conftest import on_screen, wait_for_figure
 from conftest import set_bokeh as set_value
 
-START = {"f1": 0.3, "f2": 0.6, **WIDGETS["single_neuron_2d"].params}
+START = WIDGETS["single_neuron_2d"].params
 
 
 @pytest.fixture
@@ -22,28 +24,52 @@ def widget(page, base_url):
     return page
 
 
-def image(page) -> np.ndarray:
-    flat = page.evaluate("Array.from(Bokeh.documents[0].get_model_by_name('field').data.image[0])")
-    return np.array(flat).reshape(fig.PIXELS, fig.PIXELS)
+def bands(page) -> dict:
+    return model(page, "bands", "data")
+
+
+def polygon_area(xs, ys) -> float:
+    xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    return 0.5 * float(np.dot(xs, np.roll(ys, -1)) - np.dot(ys, np.roll(xs, -1)))
 
 
 def assert_drawn(page, w1, w2, b, f1, f2):
-    expected = fig.state(w1, w2, b, f1, f2)
-    np.testing.assert_allclose(image(page), expected["field"]["image"][0], rtol=1e-6, atol=1e-6)
-    for source in ("boundary", "reach"):
-        for axis in ("x", "y"):
-            np.testing.assert_allclose(model(page, source, f"data.{axis}"), expected[source][axis],
-                                       atol=1e-12)
-    assert model(page, "input", "data.colour") == expected["input"]["colour"]
-    assert model(page, "readout", "text") == expected["readout"]
-    assert model(page, "arrow", "visible") == (expected["normal"] is not None)
-    if expected["normal"] is not None:
-        (sx, sy), (ex, ey) = expected["normal"]
-        got = [model(page, "arrow", f"{p}.value") for p in ("x_start", "y_start", "x_end", "y_end")]
-        np.testing.assert_allclose(got, [sx, sy, ex, ey], atol=1e-12)
+    """The drawn sources against floor 1: the layer's output, its partition, the clipped line."""
+    layer = fig.layer(w1, w2, b)
+    drawn = bands(page)
+    # The bands tile the square, and the output on every corner of a band lies in its colour bin.
+    width = 2 * fig.LIMIT / (2 * fig.SHADES + 1)
+    assert sum(polygon_area(xs, ys) for xs, ys in zip(drawn["xs"], drawn["ys"], strict=True)) == \
+        pytest.approx(1.0, abs=1e-9)
+    for xs, ys, value in zip(drawn["xs"], drawn["ys"], drawn["value"], strict=True):
+        outputs = layer(np.column_stack([xs, ys]))[:, 0]
+        ends = abs(value) + width / 2 > fig.LIMIT - 1e-9  # the end colours take everything beyond
+        if not ends:
+            assert np.all(np.abs(outputs - value) <= width / 2 + 1e-9)
+    ends = clip_line((w1, w2), b)
+    regions = len(nt.partition_2d(layer))
+    assert (model(page, "boundary", "data.x") != []) == (regions == 2)
+    if ends is not None:
+        np.testing.assert_allclose(sorted(model(page, "boundary", "data.x")), sorted(ends[0]), atol=1e-12)
+    a = float(layer([[f1, f2]])[0, 0])
+    assert model(page, "input", "data.role") == [{1: "positive", -1: "negative", 0: "zero"}[int(np.sign(a))]]
+    norm = np.hypot(w1, w2)
+    assert model(page, "arrow", "visible") == (norm > 0)
+    text = model(page, "readout", "text")
+    if norm == 0:
+        assert "constant" in text and model(page, "reach", "data.x") == []
+        return
+    got = [model(page, "arrow", f"{p}.value") for p in ("x_start", "y_start", "x_end", "y_end")]
+    np.testing.assert_allclose([got[2] - got[0], got[3] - got[1]], fig.NORMAL * np.array([w1, w2]) / norm)
+    (x0, x1), (y0, y1) = model(page, "reach", "data.x"), model(page, "reach", "data.y")
+    assert (x0, y0) == (f1, f2)
+    assert w1 * x1 + w2 * y1 + b == pytest.approx(0, abs=1e-12)
+    assert np.hypot(x1 - x0, y1 - y0) == pytest.approx(abs(a) / norm)
+    assert f"|A|/\u2016w\u2016 = {abs(a) / norm:.2f}" in text
+    assert ("misses the square" in text) == (ends is None)
 
 
-def test_initial_figure_is_the_python_state(widget):
+def test_first_picture_is_drawn_by_the_js(widget):
     assert_drawn(widget, START["w1"], START["w2"], START["b"], START["f1"], START["f2"])
 
 
@@ -62,7 +88,7 @@ def test_constant_neuron_has_no_boundary_and_no_normal(widget):
     assert model(widget, "boundary", "data.x") == []
     assert model(widget, "arrow", "visible") is False
     assert "constant" in model(widget, "readout", "text")
-    assert np.ptp(image(widget)) == 0
+    assert len(set(bands(widget)["value"])) == 1
 
 
 def test_tap_moves_the_input(widget):
@@ -98,5 +124,12 @@ def test_dark_scheme_swaps_the_colour_map(widget):
     assert model(widget, "mapper", "palette") == fig.palette("dark")
     set_value(widget, "w1", "value", -1.0)
     assert model(widget, "mapper", "palette") == fig.palette("dark")
-    assert model(widget, "input", "data.colour") == fig.state(-1.0, START["w2"], START["b"], START["f1"],
-                                                              START["f2"], "dark")["input"]["colour"]
+    assert model(widget, "input", "data.role") == ["negative"]
+
+
+def test_the_frame_is_the_unit_square(widget):
+    for width in (1280, 390):
+        widget.set_viewport_size({"width": width, "height": 900})
+        widget.wait_for_function("""() => { const p = Bokeh.documents[0].get_model_by_name('plot')
+                                   return Math.abs(p.inner_width - p.inner_height) <= 1 }""")
+        assert model(widget, "plot", "x_range.start") == 0 and model(widget, "plot", "x_range.end") == 1
