@@ -129,7 +129,8 @@ SCROLL_WAIT = """async (name) => {
     const doc = w.Bokeh.documents[0]
     return d.querySelectorAll('[data-root-id] > *').length > 0
       && [...doc.all_models].filter((m) => m.type === "CustomJS").every((m) => m._state != null)
-      && (doc.get_model_by_name('draw_on_load') === null || d.documentElement.dataset.ntDrawn === 'yes')
+      && (!doc.roots().some((r) => r.tags.includes('draw_on_load'))
+          || d.documentElement.dataset.ntDrawn === 'yes')
   }
   const frame = () => new Promise((r) => requestAnimationFrame(r))
   let seen = null, last = performance.now()

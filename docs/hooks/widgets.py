@@ -41,6 +41,7 @@ NOTEBOOK_FIGURES = OUT.parent / f"{OUT.name}-notebook"
 HEIGHTS = Path(__file__).with_name("widget_heights.json")
 DESKTOP = 700  # the iframe's width on a desktop screen: the height written before widgets.js runs
 _last_sources: str | None = None
+_notebook_figures: set[str] = set()  # the notebook figures the pages of this build show
 
 
 def _sources_digest() -> str:
@@ -62,10 +63,12 @@ def on_config(config):
 
 
 def on_post_build(config):
-    # A notebook's own figures were written while its page was rendered, after on_files.
+    # A notebook's own figures were written while its page was rendered, after on_files; the
+    # folder also keeps older ones (a cached notebook still points at its own): copy the used.
     target = Path(config["site_dir"]) / "widgets"
-    for path in sorted((NOTEBOOK_FIGURES / "widgets").glob("*.html")):
-        shutil.copyfile(path, target / path.name)
+    for name in sorted(_notebook_figures):
+        shutil.copyfile(NOTEBOOK_FIGURES / "widgets" / f"{name}.html", target / f"{name}.html")
+    _notebook_figures.clear()
 
 
 def on_pre_build(config):
@@ -107,7 +110,14 @@ def on_post_page(output, page, config):
     if "<iframe class=\"nt-widget\" src=" not in output:
         return output
     heights = json.loads(HEIGHTS.read_text()) if HEIGHTS.exists() else {}
-    return _NOTEBOOK_FRAME.sub(lambda m: frame(m.group(2), m.group(1), heights, m.group(3)), output)
+
+    def notebook_frame(match):
+        name = match.group(2)
+        if (NOTEBOOK_FIGURES / "widgets" / f"{name}.html").exists():
+            _notebook_figures.add(name)
+        return frame(name, match.group(1), heights, match.group(3))
+
+    return _NOTEBOOK_FRAME.sub(notebook_frame, output)
 
 
 def frame(name: str, prefix: str, heights: dict, title: str | None = None) -> str:

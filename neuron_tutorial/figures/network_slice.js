@@ -14,6 +14,8 @@ export default (args, obj, data, context) => {
   if (memo.starts === null) draw(args)
   if (obj?.event_name !== undefined) return read(args, obj.x, obj.y)
   if (obj === args.plot) return
+  // Picking a layer with no neuron chosen shows that layer's first neuron (its change redraws).
+  if (obj === args.layer && args.neuron.value === 0) return void (args.neuron.value = 1)
   colour(args)
   draw_boundary(args)
 }

@@ -121,7 +121,7 @@ def wait_for_figure(frame, timeout: float = 15_000):
                && document.documentElement.dataset.ntScheme !== undefined""", timeout=timeout)
     # A figure drawn by its JS on load (style.draw_on_load) is ready once it marks itself drawn.
     frame.wait_for_function(
-        """() => Bokeh.documents[0].get_model_by_name('draw_on_load') === null
+        """() => !Bokeh.documents[0].roots().some((r) => r.tags.includes('draw_on_load'))
                || document.documentElement.dataset.ntDrawn === 'yes'""", timeout=timeout)
 
 

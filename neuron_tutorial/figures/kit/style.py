@@ -87,6 +87,8 @@ CONTROL_CSS = """
 /* A ring for the keyboard only: a click on a button or a handle leaves no heavy ring. */
 .bk-btn:focus:not(:focus-visible), .noUi-handle:focus:not(:focus-visible) { outline: none; }
 .noUi-connects, .noUi-target { background-color: var(--nt-border); }
+/* The value is in the slider's title: no bubble over the label above (BokehJS shows it inline). */
+.noUi-tooltip { display: none !important; }
 """
 
 
@@ -222,6 +224,7 @@ def document(layout, title: str, settings=None) -> Document:
     draws = sorted((m for m in doc.models if isinstance(m, CustomJS) and DRAW_TAG in m.tags),
                    key=lambda m: int(m.id.lstrip("p")) if m.id.lstrip("p").isdigit() else 0)
     if draws:
-        doc.js_on_event("document_ready", CustomJS(args={"callbacks": draws}, code=DRAW_CODE,
-                                                   name=DRAW_TAG))
+        doc.js_on_event("document_ready", CustomJS(args={"callbacks": draws}, code=DRAW_CODE))
+        # Document callbacks are not in BokehJS's index of models: the root says it (for tests).
+        layout.tags = [*layout.tags, DRAW_TAG]
     return doc
