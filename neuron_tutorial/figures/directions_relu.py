@@ -17,7 +17,7 @@ from bokeh.layouts import column, row
 from bokeh.models import ColorBar, ColumnDataSource, CustomJS, Div, LinearColorMapper, NumericInput
 
 from ..directions import random_direction
-from ..layer import random_layer
+from ..layer import Layer, random_layer
 from .kit import style
 from .kit.directions import palette
 from .kit.params import Param, Params
@@ -48,6 +48,11 @@ def tables(seeds: int = SEEDS, randoms: int = RANDOMS) -> dict:
         "randoms": {str(m): [random_direction(m, r).tolist() for r in range(randoms)]
                     for m in range(1, MAX_M + 1)},
     }
+
+
+def layer_of(table: dict, seed: int, m: int) -> Layer:
+    """The first ``m`` neurons of the seed's layer (the page quotes numbers measured on it)."""
+    return Layer(np.array(table["weights"][seed][:m]), np.array(table["biases"][seed][:m]))
 
 
 def direction(table: dict, m: int, mode: int, k: int, r: int, theta: float, own=OWN) -> np.ndarray:
