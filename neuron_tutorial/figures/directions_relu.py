@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 from bokeh.layouts import column, row
-from bokeh.models import ColorBar, ColumnDataSource, CustomJS, Div, LinearColorMapper, NumericInput
+from bokeh.models import ColorBar, ColumnDataSource, CustomJS, Div, LinearColorMapper, Spinner
 
 from ..directions import random_direction
 from ..layer import Layer, random_layer
@@ -111,8 +111,9 @@ def build(**settings):
 
     controls = {p.name: p.control(values[p.name]) for p in SETTINGS}
     controls["mode"].orientation = "vertical"
-    own = [NumericInput(value=x, mode="float", name=f"v{j + 1}", title=f"v{'₁₂₃₄₅₆₇₈'[j]}", width=46,
-                        disabled=j >= values["m"]) for j, x in enumerate(OWN)]
+    # Spinners: type a number, or step it by 0.1 with the arrow keys.
+    own = [Spinner(value=x, step=0.1, name=f"v{j + 1}", title=f"v{'₁₂₃₄₅₆₇₈'[j]}", width=58,
+                   disabled=j >= values["m"]) for j, x in enumerate(OWN)]
     readout = Div(text="", name="readout", sizing_mode="stretch_width", min_height=150)
     style.controls(*controls.values(), *own, readout)
 
