@@ -1,70 +1,94 @@
-// directions_relu: recompute one direction's reading when a control moves.
-// Mirrors directions_relu.state() in Python: v from direction(), the colour map from
-// directions.direction_outputs on grid(pixels), the 95% quantile, and the zero set, flat
-// regions and high-output region from direction_pieces (piecewise.js).
+// directions_relu: draw one direction's reading over the input square, on load and whenever a
+// control moves. Mirrors floor 1: v as directions_relu.direction() picks it, the colour map as
+// directions.direction_outputs, the high-output level as numpy's quantile of it on grid(pixels),
+// and the zero set, flat regions and high-output region from direction_pieces (nt/directions.js).
 
-import {fmt, scheme} from "nt/format.js"
+import {fmt, plural} from "nt/format.js"
 import {columns, far_segment, grid_points} from "nt/geometry.js"
 import {above_polygons, direction_pieces, distinct_lines, flat_polygons, level_segments, total_area} from "nt/directions.js"
 import {quantile} from "nt/thresholds.js"
 
-export default (args, cb_obj) => {
-  const {table, sources, mapper, readout, mode, relu, k, r, theta, m, seed, palettes, pixels, q} = args
-  const count = m.value
-  const s = seed.value
-  const W = table.weights[s].slice(0, count)
-  const b = table.biases[s].slice(0, count)
-  const kk = Math.min(k.value, count)
-  const use_relu = relu.active === 1
+const RAD = Math.PI / 180
 
-  let v = new Array(count).fill(0)
-  if (mode.active === 1) {
-    v = table.randoms[String(count)][r.value - 1]
-  } else if (mode.active === 0) {
-    v[kk - 1] = 1
-  } else {
-    const angle = theta.value * Math.PI / 180
-    v[kk - 1] += Math.cos(angle)
-    v[kk % count] += Math.sin(angle)
+// The reading v·act(W x + b) at (x, y).
+function reading(W, b, v, relu, x, y) {
+  let sum = 0
+  for (let j = 0; j < v.length; j++) {
+    const a = W[j][0] * x + W[j][1] * y + b[j]
+    sum += v[j] * (relu ? Math.max(a, 0) : a)
   }
-  k.end = count
+  return sum
+}
 
-  const points = grid_points(pixels)
-  const values = points.map(([x, y]) => W.reduce((sum, w, j) => {
-    const a = w[0] * x + w[1] * y + b[j]
-    return sum + v[j] * (use_relu ? Math.max(a, 0) : a)
-  }, 0))
-  const level = quantile(values, q)
-  const pieces = direction_pieces(W, b, v, use_relu)
+// The direction v the controls pick, and its name for the readout.
+function pick(a, count) {
+  const kk = Math.min(a.k.value, count)
+  const mode = a.mode.active
+  if (mode === 1) return [a.table.randoms[String(count)][a.r.value - 1], `Random direction ${a.r.value}`]
+  if (mode === 3) return [a.own.slice(0, count).map((box) => Number(box.value) || 0), "Your own direction"]
+  const v = new Array(count).fill(0)
+  if (mode === 0) {
+    v[kk - 1] = 1
+    return [v, `Neuron ${kk}`]
+  }
+  const angle = a.theta.value * RAD
+  v[kk - 1] += Math.cos(angle)
+  v[kk % count] += Math.sin(angle)
+  return [v, `${fmt(Math.cos(angle))}\u00b7(neuron ${kk}) + ${fmt(Math.sin(angle))}\u00b7(neuron ${kk % count + 1})`]
+}
+
+export default (args, obj) => {
+  const a = args
+  // Typing a component means "this direction": switch to it (the switch redraws).
+  if (a.own.includes(obj) && a.mode.active !== 3) {
+    a.mode.active = 3
+    return
+  }
+  const count = a.m.value
+  const W = a.table.weights[a.seed.value].slice(0, count)
+  const b = a.table.biases[a.seed.value].slice(0, count)
+  const relu = a.relu.active === 1
+  a.k.end = count
+  a.own.forEach((box, j) => { box.disabled = j >= count })
+  const [v, name] = pick(a, count)
+
+  const level = quantile(grid_points(a.pixels).map(([x, y]) => reading(W, b, v, relu, x, y)), a.q)
+  // The colour map: image rows from the bottom, pixel centres as grid_points places them.
+  const size = a.image
+  const values = new Float32Array(size * size)
+  let limit = 0
+  for (let row = 0; row < size; row++) {
+    for (let col = 0; col < size; col++) {
+      const value = reading(W, b, v, relu, (col + 0.5) / size, (row + 0.5) / size)
+      values[row * size + col] = value
+      limit = Math.max(limit, Math.abs(value))
+    }
+  }
+  const {ndarray} = Bokeh.require("core/util/ndarray")
+  a.sources.field.data = {image: [ndarray(values, {dtype: "float32", shape: [size, size]})]}
+  a.mapper.setv({low: -(limit || 1), high: limit || 1})
+
+  const pieces = direction_pieces(W, b, v, relu)
   const flat = flat_polygons(pieces)
   const high = above_polygons(pieces, level)
   const zero = level_segments(pieces)
-  const limit = Math.max(...values.map(Math.abs)) || 1
-
-  // The image must stay the (pixels, pixels) float32 ndarray Python sent (BokehJS refuses nested
-  // arrays there): refill it in place and announce the change.
-  const image = sources.field.data.image[0]
-  values.forEach((value, i) => { image[i] = value })
-  sources.field.change.emit()
-  mapper.setv({palette: palettes[scheme()], low: -limit, high: limit})
   const as_patches = (polys) => {
     const [xs, ys] = columns(polys.map(columns))
     return {xs, ys}
   }
-  sources.flat.data = as_patches(flat)
-  sources.high.data = as_patches(high)
-  sources.zero.data = {xs: zero.map(([p, q2]) => [p[0], q2[0]]), ys: zero.map(([p, q2]) => [p[1], q2[1]])}
+  a.sources.flat.data = as_patches(flat)
+  a.sources.high.data = as_patches(high)
+  a.sources.zero.data = {xs: zero.map(([p, q]) => [p[0], q[0]]), ys: zero.map(([p, q]) => [p[1], q[1]])}
   const bounds = W.map((w, j) => far_segment(w, b[j]))
-  sources.bounds.data = {xs: bounds.map((x) => x[0]), ys: bounds.map((x) => x[1])}
+  a.sources.bounds.data = {xs: bounds.map((x) => x[0]), ys: bounds.map((x) => x[1])}
 
+  // One fact a line, so the readout wraps the same way for every setting (the panel's height,
+  // and with it the figure's, stays put while a slider moves).
   const lines = distinct_lines(pieces)
-  const flat_share = total_area(flat)
-  const name = mode.active === 0 ? `Neuron ${kk}` : mode.active === 1 ? `Random direction ${r.value}`
-    : `${fmt(Math.cos(theta.value * Math.PI / 180))}\u00b7(neuron ${kk}) + ` +
-      `${fmt(Math.sin(theta.value * Math.PI / 180))}\u00b7(neuron ${kk % count + 1})`
-  const shape = lines === 1 ? "one straight line" : `a bent line of ${lines} straight pieces`
-  readout.text = `<b>${name}</b>, v = (${v.map((x) => fmt(x)).join(", ")}), ${use_relu ? "after ReLU" : "no ReLU"}. ` +
-    `Zero set: ${shape}` +
-    (flat.length ? `, and the output is exactly 0 on ${(100 * flat_share).toFixed(0)}% of the square` : "") +
-    `. High output: above ${fmt(level)}, its 95% quantile.`
+  const shape = lines === 0 ? "none inside the square" : lines === 1 ? "one straight line"
+    : `a bent line of ${plural(lines, "straight piece")}`
+  const share = flat.length ? `${(100 * total_area(flat)).toFixed(0)}% of the square` : "nowhere"
+  a.readout.text = [`<b>${name}</b>, ${relu ? "after ReLU" : "no ReLU"}`,
+    `v = (${v.map((x) => fmt(x)).join(", ")})`, `Zero set: ${shape}.`, `Exactly 0: ${share}.`,
+    `High output: above ${fmt(level)} (95% quantile).`].join("<br>")
 }

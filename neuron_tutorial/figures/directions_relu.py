@@ -1,51 +1,45 @@
 """``directions_relu``: a basis direction and a random direction, with and without ReLU.
 
 The figure of page 7. ``m`` seeded neurons read a 2-D input; the reader picks a
-direction ``v`` of activation space (a neuron, a random direction, or a turn
-``θ`` from one neuron to the next) and switches the ReLU on and off. Drawn over
-the input square: the reading ``v · act(W x + b)`` as a colour map, its zero
-set (one straight line without ReLU, a bent line with it, and a shaded area
-where it is zero on a whole region) and its high-output region (above its 95%
-quantile over a grid). directions_relu.js recomputes all of it from the table
-of layers with piecewise.js, the mirror of ``directions.direction_pieces``.
+direction ``v`` of activation space (a neuron, a random direction, a turn ``θ`` from
+one neuron to the next, or one they type) and switches the ReLU on and off. Drawn over
+the input square: the reading ``v · act(W x + b)`` as a colour map, its zero set (one
+straight line without ReLU, a bent line with it, and a shaded area where it is zero on
+a whole region) and its high-output region (above its 95% quantile over a grid). The
+page carries the table of layers and random directions; directions_relu.js draws it all
+with nt/directions.js, the mirror of floor 1's ``directions.direction_pieces``.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from bokeh.layouts import column, row
-from bokeh.models import (
-    ColorBar,
-    ColumnDataSource,
-    CustomJS,
-    Div,
-    LinearColorMapper,
-    RadioButtonGroup,
-    Slider,
-)
+from bokeh.models import ColorBar, ColumnDataSource, CustomJS, Div, LinearColorMapper, Spinner
 
-from ..directions import (
-    above_polygons,
-    direction_outputs,
-    direction_pieces,
-    flat_polygons,
-    grid,
-    level_segments,
-    polygon_area,
-    random_direction,
-)
+from ..directions import random_direction
 from ..layer import Layer, random_layer
 from .kit import style
-from .kit.directions import distinct_lines, far_segment, palette, patches, segments
+from .kit.directions import palette
+from .kit.params import Param, Params
 
-MODES = ["a neuron (basis direction)", "a random direction", "turn from one neuron to the next"]
-ACTIVATIONS = ["linear (no ReLU)", "ReLU"]
-PIXELS = 80     # the colour map, and the grid the 95% quantile is taken over
+MODES = ("a neuron (basis direction)", "a random direction", "turn from one neuron to the next",
+         "your own v (type it below)")
+ACTIVATIONS = ("linear (no ReLU)", "ReLU")
+PIXELS = 80     # the grid the 95% quantile is taken over
+IMAGE = 256     # the colour map's pixels per side: finer than the plot's lines can show steps
 Q = 0.95
-MAX_M = 8
+MAX_M, SEEDS, RANDOMS = 8, 10, 10
+OWN = (1.0, -1.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0)   # the typed direction's first components
+SETTINGS = Params(Param("relu", "Activation", 1, choices=ACTIVATIONS),
+                  Param("mode", "Direction v", 0, choices=MODES),
+                  Param("k", "Neuron k", 1, 1, MAX_M, 1),
+                  Param("r", "Random direction", 1, 1, RANDOMS, 1),
+                  Param("theta", "Turn θ from neuron k to neuron k+1 (degrees)", 45, 0, 180, 1),
+                  Param("m", "Neurons m", 5, 3, MAX_M, 1),
+                  Param("seed", "Seed", 2, 0, SEEDS - 1, 1))
 
 
-def tables(seeds: int, randoms: int) -> dict:
+def tables(seeds: int = SEEDS, randoms: int = RANDOMS) -> dict:
     """Weights and biases of ``random_layer(MAX_M, 2, s)`` per seed; random directions per ``m``."""
     layers = [random_layer(MAX_M, 2, seed) for seed in range(seeds)]
     return {
@@ -56,11 +50,19 @@ def tables(seeds: int, randoms: int) -> dict:
     }
 
 
-def direction(table: dict, m: int, mode: int, k: int, r: int, theta: float) -> np.ndarray:
+def layer_of(table: dict, seed: int, m: int) -> Layer:
+    """The first ``m`` neurons of the seed's layer (the page quotes numbers measured on it)."""
+    return Layer(np.array(table["weights"][seed][:m]), np.array(table["biases"][seed][:m]))
+
+
+def direction(table: dict, m: int, mode: int, k: int, r: int, theta: float, own=OWN) -> np.ndarray:
     """The direction ``v`` (shape ``(m,)``) the controls pick; ``k`` counts neurons from 1."""
     if mode == 1:
         return np.array(table["randoms"][str(m)][r - 1])
+    if mode == 3:
+        return np.array(own[:m], dtype=float)
     v = np.zeros(m)
+    k = min(k, m)
     if mode == 0:
         v[k - 1] = 1.0
     else:
@@ -70,70 +72,20 @@ def direction(table: dict, m: int, mode: int, k: int, r: int, theta: float) -> n
     return v
 
 
-def layer_of(table: dict, seed: int, m: int) -> Layer:
-    return Layer(np.array(table["weights"][seed][:m]), np.array(table["biases"][seed][:m]))
-
-
-def num(x: float) -> str:
-    """A number as the readout writes it: two decimals and a real minus sign."""
-    return f"{x:.2f}".replace("-", "−")
-
-
-def state(table: dict, seed: int, m: int, mode: int, k: int, r: int, theta: float, relu: bool,
-          scheme: str = "light") -> dict:
-    """Source data for one setting: the Python side of directions_relu.js."""
-    k = min(k, m)
-    layer = layer_of(table, seed, m)
-    v = direction(table, m, mode, k, r, theta)
-    activation = "relu" if relu else "linear"
-    values = direction_outputs(layer, v[None, :], grid(PIXELS), activation)[:, 0]
-    level = float(np.quantile(values, Q))
-    pieces = direction_pieces(layer, v, activation)
-    flat = flat_polygons(pieces)
-    high = above_polygons(pieces, level)
-    limit = float(np.max(np.abs(values))) or 1.0
-    bounds = [far_segment(w, c) for w, c in zip(layer.weights, layer.biases, strict=True)]
-    lines = distinct_lines(pieces)
-    flat_share = sum(polygon_area(p) for p in flat)
-    name = (f"Neuron {k}" if mode == 0 else f"Random direction {r}" if mode == 1
-            else f"{num(np.cos(np.radians(theta)))}·(neuron {k}) + "
-                 f"{num(np.sin(np.radians(theta)))}·(neuron {k % m + 1})")
-    shape = "one straight line" if lines == 1 else f"a bent line of {lines} straight pieces"
-    readout = (f"<b>{name}</b>, v = ({', '.join(num(x) for x in v)}), "
-               f"{'after ReLU' if relu else 'no ReLU'}. "
-               f"Zero set: {shape}"
-               + (f", and the output is exactly 0 on {100 * flat_share:.0f}% of the square"
-                  if flat else "")
-               + f". High output: above {num(level)}, its 95% quantile.")
-    return {
-        "field": {"image": [values.reshape(PIXELS, PIXELS).astype(np.float32)]},
-        "limit": limit,
-        "palette": palette(scheme),
-        "zero": segments(level_segments(pieces)),
-        "flat": patches(flat),
-        "high": patches(high),
-        "bounds": {"xs": [b[0] for b in bounds], "ys": [b[1] for b in bounds]},
-        "level": level,
-        "lines": lines,
-        "readout": readout,
-    }
-
-
-def build(seed: int = 2, m: int = 5, seeds: int = 10, randoms: int = 10, mode: int = 0,
-          k: int = 1, r: int = 1, theta: float = 45.0, relu: bool = True):
-    """The figure as a Bokeh layout (pure: builds models, writes nothing)."""
-    table = tables(seeds, randoms)
+def build(**settings):
+    """The figure as a Bokeh layout at ``settings`` (see SETTINGS; pure: builds models, writes nothing)."""
+    values = SETTINGS.values(settings)
     light = style.THEMES["light"]
-    now = state(table, seed, m, mode, k, r, theta, relu)
-    sources = {key: ColumnDataSource(now[key], name=key)
-               for key in ("field", "zero", "flat", "high", "bounds")}
+    sources = {key: ColumnDataSource({"xs": [], "ys": []}, name=key)
+               for key in ("zero", "flat", "high", "bounds")}
+    sources["field"] = ColumnDataSource({"image": []}, name="field")
 
     plot = style.figure(title="One direction read over the input square", x_range=(0, 1),
                         y_range=(0, 1), x_axis_label="input F₁", y_axis_label="input F₂", name="plot",
                         sizing_mode="scale_width", width=460, height=520, min_width=300,
                         max_width=560)
-    mapper = LinearColorMapper(palette=now["palette"], low=-now["limit"], high=now["limit"],
-                               name="mapper")
+    mapper = style.themed(LinearColorMapper(low=-1, high=1, name="mapper"),
+                          {scheme: palette(scheme) for scheme in ("light", "dark")})
     plot.image("image", x=0, y=0, dw=1, dh=1, source=sources["field"], color_mapper=mapper)
     bounds = plot.multi_line("xs", "ys", source=sources["bounds"], line_color=light["muted"],
                              line_dash="dotted", line_width=1.5)
@@ -153,42 +105,32 @@ def build(seed: int = 2, m: int = 5, seeds: int = 10, randoms: int = 10, mode: i
                              background_fill_color=light["background"]), "below")
     plot.add_layout(style.legend([("zero set", zero), ("exactly 0", flat), ("high (top 5%)", high),
                                   ("neuron boundaries", bounds)],
-                                 label_text_font_size="12px", ncols=2, name="legend"), "above")
+                                 label_text_font_size="12px", ncols=2, name="legend", spacing=10,
+                                 label_standoff=6, glyph_width=24), "above")
     style.furnish(plot)
 
-    mode_buttons = RadioButtonGroup(labels=MODES, active=mode, name="mode", orientation="vertical")
-    relu_buttons = RadioButtonGroup(labels=ACTIVATIONS, active=int(relu), name="relu")
-    neuron = Slider(title="Neuron k", start=1, end=MAX_M, step=1, value=k, name="k",
-                    sizing_mode="stretch_width")
-    random_slider = Slider(title="Random direction", start=1, end=randoms, step=1, value=r, name="r",
-                           sizing_mode="stretch_width")
-    turn = Slider(title="Turn θ from neuron k to neuron k+1 (degrees)", start=0, end=180, step=1,
-                  value=theta, name="theta", sizing_mode="stretch_width")
-    m_slider = Slider(title="Neurons m", start=3, end=MAX_M, step=1, value=m, name="m",
-                      sizing_mode="stretch_width")
-    seed_slider = Slider(title="Seed", start=0, end=seeds - 1, step=1, value=seed, name="seed",
-                         sizing_mode="stretch_width")
-    readout = Div(text=now["readout"], name="readout", sizing_mode="stretch_width")
-    controls = [mode_buttons, relu_buttons, neuron, random_slider, turn, m_slider, seed_slider]
-    style.controls(*controls, readout)
+    controls = {p.name: p.control(values[p.name]) for p in SETTINGS}
+    controls["mode"].orientation = "vertical"
+    # Spinners: type a number, or step it by 0.1 with the arrow keys.
+    own = [Spinner(value=x, step=0.1, name=f"v{j + 1}", title=f"v{'₁₂₃₄₅₆₇₈'[j]}", width=58,
+                   disabled=j >= values["m"]) for j, x in enumerate(OWN)]
+    readout = Div(text="", name="readout", sizing_mode="stretch_width", min_height=150)
+    style.controls(*controls.values(), *own, readout)
 
-    update = CustomJS(
-        args=dict(table=table, sources=sources, mapper=mapper, readout=readout, mode=mode_buttons,
-                  relu=relu_buttons, k=neuron, r=random_slider, theta=turn, m=m_slider, seed=seed_slider,
-                  palettes={s: palette(s) for s in ("light", "dark")}, pixels=PIXELS, q=Q),
-        code=style.script("directions_relu"),
-    )
-    for control in (neuron, random_slider, turn, m_slider, seed_slider):
-        control.js_on_change("value", update)
-    for buttons in (mode_buttons, relu_buttons):
-        buttons.js_on_change("active", update)
-    plot.js_on_change("background_fill_color", update)  # theme.js switched scheme: new palette
+    update = CustomJS(args=dict(table=tables(), sources=sources, mapper=mapper, readout=readout,
+                                own=own, pixels=PIXELS, image=IMAGE, q=Q, **controls),
+                      code=style.script("directions_relu"))
+    for name, control in controls.items():
+        control.js_on_change("active" if name in ("mode", "relu") else "value", update)
+    for box in own:
+        box.js_on_change("value", update)
+    style.draw_on_load(update)
 
-    panel = column(relu_buttons, mode_buttons, neuron, random_slider, turn,
-                   row(m_slider, seed_slider, sizing_mode="stretch_width"), readout,
+    panel = column(controls["relu"], controls["mode"], controls["k"], controls["r"], controls["theta"],
+                   row(*own, styles={"flex-wrap": "wrap", "column-gap": "4px"}, sizing_mode="stretch_width"),
+                   row(controls["m"], controls["seed"], sizing_mode="stretch_width"), readout,
                    sizing_mode="stretch_width", min_width=260, max_width=420)
     # flex-start: a row stretches its items to the tallest, so beside a taller panel the plot
     # would take the panel's height and change size whenever the readout gains or loses a line.
     return row(plot, panel, styles={"flex-wrap": "wrap", "gap": "12px", "align-items": "flex-start"},
-               sizing_mode="stretch_width",
-               name="directions_relu")
+               sizing_mode="stretch_width", name="directions_relu")

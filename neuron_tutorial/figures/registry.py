@@ -138,9 +138,8 @@ WIDGETS: dict[str, Widget] = {
             build=directions_linear.build,
             page="06-basis-or-random.md",
             title="Directions of a linear layer",
-            description="Activation space of two neurons with a direction v you turn, and v's boundary "
+            description="Activation space of two (or three) neurons with a direction v you turn, and v's boundary "
                         "in input space: every direction of a linear layer is another neuron.",
-            params={"seed": 8},
             probe=("theta", "value", [0, 45, 90, 135, 200]),
         ),
         Widget(
@@ -150,7 +149,6 @@ WIDGETS: dict[str, Widget] = {
             title="A neuron and a random direction, with and without ReLU",
             description="One direction of activation space read over the input square: a straight "
                         "zero line without ReLU, a bent one with it, and its top 5%.",
-            params={"seed": 2, "m": 5},
             probe=("relu", "active", [0, 1, 0, 1, 0]),
         ),
         Widget(
@@ -191,7 +189,6 @@ WIDGETS: dict[str, Widget] = {
             title="More almost-orthogonal directions than neurons",
             description="How many directions with pairwise |cos| below ε a greedy search finds in n "
                         "dimensions, on a log scale beside the n basis directions.",
-            params={"index": 4},
             probe=("eps", "active", [0, 2, 4, 6, 3]),
         ),
         Widget(

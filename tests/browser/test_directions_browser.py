@@ -1,20 +1,22 @@
-"""directions_linear and directions_relu in Chromium: every control, JS against the Python state."""
+"""directions_linear and directions_relu in Chromium: what the JS draws, against floor 1."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
+import neuron_tutorial as nt
 from neuron_tutorial import directions as d
-from neuron_tutorial.figures import WIDGETS, directions_linear, directions_relu
+from neuron_tutorial.figures import directions_linear, directions_relu
 from neuron_tutorial.figures.kit import directions as directions_common
 
 from conftest import bokeh_model as model
 from conftest import on_screen, wait_for_figure
 from conftest import set_bokeh as set_value
 
-LINEAR = directions_linear.layer_table(20)
-RELU = directions_relu.tables(10, 10)
+LINEAR = directions_linear.SETTINGS.defaults()
+RELU = directions_relu.SETTINGS.defaults()
+SQUARE = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
 
 
 def open_widget(page, base_url, name):
@@ -28,22 +30,59 @@ def number(value):
     return value["value"] if isinstance(value, dict) else value
 
 
-def assert_linear_drawn(page, seed, theta, phi, scheme="light"):
-    want = directions_linear.state(LINEAR, seed, theta, phi, scheme)
-    assert model(page, "readout", "text") == want["readout"]
-    assert model(page, "cloud", "data.colour") == want["cloud"]["colour"]
-    assert model(page, "inputs", "data.colour") == want["inputs"]["colour"]
-    np.testing.assert_allclose(model(page, "cloud", "data.x"), want["cloud"]["x"], atol=1e-9)
-    for key in ("vbound", "perp", "pivot"):
-        for axis in ("x", "y"):
-            np.testing.assert_allclose(model(page, key, f"data.{axis}"), want[key][axis], atol=1e-9)
-    np.testing.assert_allclose(model(page, "bounds", "data.xs"), want["bounds"]["xs"], atol=1e-9)
-    np.testing.assert_allclose(model(page, "side", "data.xs"), want["side"]["xs"], atol=1e-9)
-    np.testing.assert_allclose(model(page, "side", "data.ys"), want["side"]["ys"], atol=1e-9)
-    length = 0.6 * want["reach"]
-    assert number(model(page, "v_arrow", "x_end")) == pytest.approx(want["v"][0])
+def on_line(xs, ys, w, c):
+    return np.allclose(np.asarray(xs) * w[0] + np.asarray(ys) * w[1] + c, 0.0, atol=1e-9)
+
+
+def assert_linear_drawn(page, seed, theta, phi, m=2, psi=0.0):
+    """The sources the JS drew against direction_neuron, rotated and the layer's outputs."""
+    layer = nt.random_layer(m, 2, seed)
+    v = directions_linear.direction(theta, psi, m)
+    neuron = nt.direction_neuron(layer, v)
+    w, c = neuron.weights[0], float(neuron.biases[0])
+    inputs = d.grid(directions_linear.GRID)
+    outputs = layer(inputs)
+    signs = np.sign(outputs @ v)
+    want_roles = ["positive" if s > 0 else "negative" if s < 0 else "zero" for s in signs]
+    assert model(page, "cloud", "data.role") == want_roles
+    assert model(page, "inputs", "data.role") == want_roles
+    np.testing.assert_allclose(model(page, "inputs", "data.x"), inputs[:, 0], atol=1e-12)
+    drawn = np.c_[model(page, "cloud", "data.x"), model(page, "cloud", "data.y")]
+    if m == 2:
+        np.testing.assert_allclose(drawn, outputs, atol=1e-9)
+    else:  # an oblique view: A₁ and A₂ as they are, A₃ along a diagonal at half length
+        slant, *_ = np.linalg.lstsq(outputs[:, 2:], drawn - outputs[:, :2], rcond=None)
+        np.testing.assert_allclose(drawn, outputs[:, :2] + outputs[:, 2:] @ slant, atol=1e-9)
+        np.testing.assert_allclose(np.abs(slant), 0.35, atol=1e-12)
+    assert on_line(model(page, "vbound", "data.x"), model(page, "vbound", "data.y"), w, c)
+    side = np.c_[model(page, "side", "data.xs")[0], model(page, "side", "data.ys")[0]]
+    assert d.polygon_area(side) == pytest.approx(d.polygon_area(d.clip_polygon(SQUARE, w, c)))
+    turned = nt.rotated(layer, directions_linear.basis(phi, m))
+    xs, ys = model(page, "bounds", "data.xs"), model(page, "bounds", "data.ys")
+    assert len(xs) == m
+    for k in range(m):
+        assert on_line(xs[k], ys[k], turned.weights[k], turned.biases[k])
+    pivot = np.c_[model(page, "pivot", "data.x"), model(page, "pivot", "data.y")]
+    if m == 2:
+        np.testing.assert_allclose(layer(pivot), 0.0, atol=1e-9)
+    else:
+        assert pivot.size == 0
+    # The dashed line holds outputs with v·A = 0: so does the image of v's boundary.
+    px, py = model(page, "perp", "data.x"), model(page, "perp", "data.y")
+    boundary = layer(np.c_[model(page, "vbound", "data.x"), model(page, "vbound", "data.y")])
+    if m == 2:
+        assert np.allclose(np.c_[px, py] @ v, 0.0, atol=1e-9)
+    else:
+        a, b = np.array([px[0], py[0]]), np.array([px[1], py[1]])
+        ends = boundary[:, :2] + boundary[:, 2:] @ slant
+        for end in ends:  # on the drawn line through a and b: a zero 2-D cross product
+            (ux, uy), (wx, wy) = b - a, end - a
+            assert abs(ux * wy - uy * wx) <= 1e-6 * np.hypot(ux, uy) * (1 + np.hypot(wx, wy))
+    length = 0.6 * model(page, "space", "x_range.end")
     assert number(model(page, "neuron_arrow_1", "x_end")) == pytest.approx(length * np.cos(np.radians(phi)))
-    assert model(page, "space", "x_range.end") == pytest.approx(want["reach"])
+    text = model(page, "readout", "text")
+    assert f"{w[0]:.2f}".replace("-", "−") in text and f"{abs(c):.2f}" in text
+    assert ("ringed input" in text) == (m == 2)
 
 
 @pytest.fixture
@@ -51,8 +90,9 @@ def linear(page, base_url):
     return open_widget(page, base_url, "directions_linear")
 
 
-def test_linear_initial_figure_is_the_python_state(linear):
-    assert_linear_drawn(linear, WIDGETS["directions_linear"].params["seed"], 30, 0)
+def test_linear_first_picture_is_drawn_from_the_table(linear):
+    assert_linear_drawn(linear, LINEAR["seed"], LINEAR["theta"], LINEAR["phi"])
+    assert model(linear, "neuron_arrow_3", "visible") is False
 
 
 @pytest.mark.parametrize("seed, theta, phi",
@@ -64,8 +104,33 @@ def test_linear_sliders_turn_v_and_the_basis(linear, seed, theta, phi):
     assert_linear_drawn(linear, seed, theta, phi)
 
 
+def test_rotating_the_basis_by_theta_puts_neuron_1_on_v(linear):
+    set_value(linear, "theta", "value", 40)
+    set_value(linear, "phi", "value", 40)
+    np.testing.assert_allclose(model(linear, "bounds", "data.xs")[0], model(linear, "vbound", "data.x"))
+
+
+@pytest.mark.parametrize("seed, theta, psi, phi", [(8, 30, 0, 0), (8, 60, 40, 0), (11, 200, -70, 30),
+                                                   (0, 90, 90, -45)])
+def test_three_neurons_lift_v_out_of_the_plane(linear, seed, theta, psi, phi):
+    set_value(linear, "neurons", "active", 1)
+    for name, value in (("seed", seed), ("theta", theta), ("psi", psi), ("phi", phi)):
+        set_value(linear, name, "value", value)
+    assert_linear_drawn(linear, seed, theta, phi, m=3, psi=psi)
+    assert model(linear, "neuron_arrow_3", "visible") is True
+    assert "A₃ slants" in model(linear, "space_axis", "axis_label")
+
+
+def test_three_neurons_boundaries_do_not_meet_in_one_point(linear):
+    """What page 6 claims: with three neurons the boundaries need not share a point."""
+    set_value(linear, "neurons", "active", 1)
+    xs, ys = model(linear, "bounds", "data.xs"), model(linear, "bounds", "data.ys")
+    lines = [np.cross([x[0], y[0], 1.0], [x[1], y[1], 1.0]) for x, y in zip(xs, ys, strict=True)]
+    assert abs(np.linalg.det(np.array(lines))) > 1e-3 * np.prod([np.linalg.norm(line) for line in lines])
+
+
 def test_linear_drag_in_activation_space_turns_v(linear):
-    reach = directions_linear.state(LINEAR, 8, 30, 0)["reach"]
+    reach = model(linear, "space", "x_range.end")
     linear.mouse.move(*on_screen(linear, "space", 0.5 * reach, 0.0))
     linear.mouse.down()
     for t in np.linspace(0, 1, 6):
@@ -75,19 +140,17 @@ def test_linear_drag_in_activation_space_turns_v(linear):
     linear.mouse.up()
     # Callbacks are ES modules run asynchronously: wait for the last drag event to land.
     linear.wait_for_function("() => Math.abs(Bokeh.documents[0].get_model_by_name('theta').value - 120) < 3")
-    assert model(linear, "theta", "value") == pytest.approx(120, abs=2)
     assert_linear_drawn(linear, 8, model(linear, "theta", "value"), 0)
 
 
 def test_linear_tap_points_v(linear):
-    reach = directions_linear.state(LINEAR, 8, 30, 0)["reach"]
+    reach = model(linear, "space", "x_range.end")
     linear.mouse.click(*on_screen(linear, "space", 0.0, -0.5 * reach))
     linear.wait_for_function("() => Math.abs(Bokeh.documents[0].get_model_by_name('theta').value - 270) <= 2")
-    assert model(linear, "theta", "value") == pytest.approx(270, abs=2)
 
 
 def test_linear_keyboard_turns_v(linear):
-    linear.locator(".noUi-handle").first.focus()
+    linear.locator("[role=slider]").first.focus()
     linear.keyboard.press("ArrowRight")
     assert model(linear, "theta", "value") == 31
     assert_linear_drawn(linear, 8, 31, 0)
@@ -98,7 +161,7 @@ def test_linear_dark_scheme(page, base_url):
     widget = open_widget(page, base_url, "directions_linear")
     assert model(widget, "space", "background_fill_color") == "#1e2129"
     set_value(widget, "theta", "value", 200)
-    assert_linear_drawn(widget, 8, 200, 0, "dark")
+    assert_linear_drawn(widget, 8, 200, 0)
 
 
 def segments(xs, ys) -> np.ndarray:
@@ -111,20 +174,35 @@ def areas(page, name):
     return sum(d.polygon_area(np.c_[x, y]) for x, y in zip(xs, ys, strict=True))
 
 
-def assert_relu_drawn(page, seed, m, mode, k, r, theta, relu, scheme="light"):
-    want = directions_relu.state(RELU, seed, m, mode, k, r, theta, relu, scheme)
-    assert model(page, "readout", "text") == want["readout"]
+def assert_relu_drawn(page, seed, m, mode, k, r, theta, relu, own=directions_relu.OWN):
+    """The colour map, zero set, flat and high regions the JS drew, against direction_pieces."""
+    table = directions_relu.tables()
+    layer = nt.random_layer(m, 2, seed)
+    v = directions_relu.direction(table, m, mode, k, r, theta, own)
+    activation = "relu" if relu else "linear"
+    size = directions_relu.IMAGE
     image = np.array(page.evaluate("Array.from(Bokeh.documents[0].get_model_by_name('field').data.image[0])"))
-    np.testing.assert_allclose(image, want["field"]["image"][0].ravel(), rtol=1e-5, atol=1e-6)
-    assert model(page, "mapper", "high") == pytest.approx(want["limit"])
-    assert model(page, "mapper", "palette") == want["palette"]
+    # Pixel centres row by row from the bottom, as d.grid lays them out.
+    values = d.direction_outputs(layer, v[None, :], d.grid(size), activation)[:, 0]
+    np.testing.assert_allclose(image, values, rtol=1e-5, atol=1e-5)
+    assert model(page, "mapper", "high") == pytest.approx(np.abs(values).max() or 1.0, rel=1e-6)
+    coarse = d.direction_outputs(layer, v[None, :], d.grid(directions_relu.PIXELS), activation)[:, 0]
+    level = float(np.quantile(coarse, directions_relu.Q))
+    pieces = d.direction_pieces(layer, v, activation)
+    zero = d.level_segments(pieces)
+    want = segments([[s[0][0], s[1][0]] for s in zero], [[s[0][1], s[1][1]] for s in zero])
     got = segments(model(page, "zero", "data.xs"), model(page, "zero", "data.ys"))
-    np.testing.assert_allclose(got, segments(want["zero"]["xs"], want["zero"]["ys"]), atol=1e-6)
-    for name in ("flat", "high"):
-        want_area = sum(d.polygon_area(np.c_[x, y])
-                        for x, y in zip(want[name]["xs"], want[name]["ys"], strict=True))
-        assert areas(page, name) == pytest.approx(want_area, abs=1e-9)
-    np.testing.assert_allclose(model(page, "bounds", "data.xs"), want["bounds"]["xs"], atol=1e-9)
+    np.testing.assert_allclose(got, want, atol=1e-6)
+    flat = sum(d.polygon_area(p) for p in d.flat_polygons(pieces))
+    high = sum(d.polygon_area(p) for p in d.above_polygons(pieces, level))
+    assert areas(page, "flat") == pytest.approx(flat, abs=1e-9)
+    assert areas(page, "high") == pytest.approx(high, abs=1e-9)
+    bounds_x, bounds_y = model(page, "bounds", "data.xs"), model(page, "bounds", "data.ys")
+    for j in range(m):
+        assert on_line(bounds_x[j], bounds_y[j], layer.weights[j], layer.biases[j])
+    text = model(page, "readout", "text")
+    assert f"above {level:.2f}".replace("-", "−") in text
+    assert ("after ReLU" in text) == relu
 
 
 @pytest.fixture
@@ -132,22 +210,35 @@ def relu(page, base_url):
     return open_widget(page, base_url, "directions_relu")
 
 
-def test_relu_initial_figure_is_the_python_state(relu):
-    params = WIDGETS["directions_relu"].params
-    assert_relu_drawn(relu, params["seed"], params["m"], 0, 1, 1, 45.0, True)
+def test_relu_first_picture_is_drawn_from_the_table(relu):
+    p = RELU
+    assert_relu_drawn(relu, p["seed"], p["m"], p["mode"], p["k"], p["r"], p["theta"], bool(p["relu"]))
+    assert "one straight line" in model(relu, "readout", "text")
 
 
 @pytest.mark.parametrize("seed, m, mode, k, r, theta, on", [
     (2, 5, 0, 3, 1, 45, True), (2, 5, 0, 3, 1, 45, False), (2, 5, 1, 1, 4, 45, True),
     (2, 5, 1, 1, 4, 45, False), (2, 5, 2, 2, 1, 0, True), (2, 5, 2, 2, 1, 70, True),
     (7, 8, 2, 8, 1, 120, True), (0, 3, 1, 1, 10, 0, True), (9, 6, 0, 6, 1, 0, True),
+    (4, 6, 3, 1, 1, 0, True), (4, 6, 3, 1, 1, 0, False),
 ])
-def test_relu_every_control_redraws_as_python_says(relu, seed, m, mode, k, r, theta, on):
+def test_relu_every_control_redraws_as_floor_1_says(relu, seed, m, mode, k, r, theta, on):
     for name, attribute, value in [("seed", "value", seed), ("m", "value", m), ("k", "value", k),
                                    ("r", "value", r), ("theta", "value", theta), ("mode", "active", mode),
                                    ("relu", "active", int(on))]:
         set_value(relu, name, attribute, value)
     assert_relu_drawn(relu, seed, m, mode, k, r, theta, on)
+
+
+def test_relu_typing_a_component_switches_to_your_own_v(relu):
+    set_value(relu, "v2", "value", 2.5)
+    assert model(relu, "mode", "active") == 3
+    own = list(directions_relu.OWN)
+    own[1] = 2.5
+    assert_relu_drawn(relu, 2, 5, 3, 1, 1, 45, True, own)
+    assert "Your own direction" in model(relu, "readout", "text")
+    set_value(relu, "m", "value", 3)
+    assert model(relu, "v4", "disabled") is True and model(relu, "v3", "disabled") is False
 
 
 def test_relu_shrinking_m_keeps_the_neuron_in_range(relu):
@@ -162,4 +253,4 @@ def test_relu_dark_scheme_swaps_the_palette(page, base_url):
     widget = open_widget(page, base_url, "directions_relu")
     assert model(widget, "mapper", "palette") == directions_common.palette("dark")
     set_value(widget, "mode", "active", 1)
-    assert_relu_drawn(widget, 2, 5, 1, 1, 1, 45, True, "dark")
+    assert_relu_drawn(widget, 2, 5, 1, 1, 1, 45, True)

@@ -1,4 +1,4 @@
-"""dissection and superposition in Chromium: what the JS draws from the build's tables is the experiment."""
+"""dissection in Chromium: what the JS draws from the build's tables is the experiment."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import pytest
 
 from neuron_tutorial.figures import WIDGETS
 from neuron_tutorial.figures import dissection as figure
-from neuron_tutorial.figures import superposition as packing
 
 from conftest import bokeh_model as model
 from conftest import set_bokeh as set_value
@@ -131,23 +130,3 @@ def test_dark_scheme(page, base_url, results):
     set_value(page, "alpha", "value", 0.4)
     assert_view(page, results, 0.4, 0.5, 0, 0)
 
-
-@pytest.mark.parametrize("index", range(len(packing.EPSILONS)))
-def test_superposition_buttons_switch_epsilon(page, base_url, index):
-    page.goto(f"{base_url}widgets/superposition.html")
-    wait_for_figure(page.main_frame)
-    table = {str(eps): found for eps, found in packing.counts().items()}
-    set_value(page, "eps", "active", index)
-    want = packing.state(table, index)
-    assert model(page, "greedy", "data.count") == want["greedy"]["count"]
-    np.testing.assert_allclose(model(page, "bound", "data.count"), want["bound"]["count"], rtol=1e-12)
-    assert model(page, "readout", "text") == want["readout"]
-
-
-def test_superposition_keyboard_and_click(page, base_url):
-    page.goto(f"{base_url}widgets/superposition.html")
-    wait_for_figure(page.main_frame)
-    page.locator(".bk-btn", has_text="0.5").click()
-    assert model(page, "eps", "active") == len(packing.EPSILONS) - 1
-    table = {str(eps): found for eps, found in packing.counts().items()}
-    assert model(page, "readout", "text") == packing.state(table, len(packing.EPSILONS) - 1)["readout"]

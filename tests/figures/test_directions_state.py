@@ -1,86 +1,61 @@
-"""directions_linear and directions_relu: the Python side of each figure against floor 1."""
+"""directions_linear and directions_relu: what their Python hands the browser, against floor 1.
+
+The pictures themselves are drawn by the JS and checked in tests/browser/test_directions_browser.py.
+"""
 
 import numpy as np
 import pytest
+from bokeh.models import ColumnDataSource, CustomJS
 
 import neuron_tutorial as nt
-from neuron_tutorial import directions as d
-from neuron_tutorial.figures import directions_linear, directions_relu
+from neuron_tutorial.directions import random_direction
+from neuron_tutorial.figures import WIDGETS, directions_linear, directions_relu
 from neuron_tutorial.figures.kit import directions as directions_common
-
-SQUARE = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
-
-
-def on_line(xs, ys, w, c):
-    return np.allclose(np.array(xs) * w[0] + np.array(ys) * w[1] + c, 0.0, atol=1e-9)
+from neuron_tutorial.figures.kit import style
 
 
-@pytest.mark.parametrize("seed, theta, phi", [(8, 30, 0), (8, 0, 0), (3, 200, 45), (0, 90, -120)])
-def test_linear_state_is_the_direction_neuron_and_the_rotated_layer(seed, theta, phi):
-    table = directions_linear.layer_table(10)
-    now = directions_linear.state(table, seed, theta, phi)
-    layer = nt.random_layer(2, 2, seed)
-    v = np.array([np.cos(np.radians(theta)), np.sin(np.radians(theta))])
-    neuron = nt.direction_neuron(layer, v)
-    w, c = neuron.weights[0], neuron.biases[0]
-    assert on_line(now["vbound"]["x"], now["vbound"]["y"], w, c)
-    area = d.polygon_area(d.clip_polygon(SQUARE, w, c))
-    assert d.polygon_area(np.c_[now["side"]["xs"][0], now["side"]["ys"][0]]) == pytest.approx(area)
-    turned = nt.rotated(layer, directions_linear.basis(phi))
-    for k in range(2):
-        assert on_line(now["bounds"]["xs"][k], now["bounds"]["ys"][k], turned.weights[k], turned.biases[k])
-    np.testing.assert_allclose(layer([[now["pivot"]["x"][0], now["pivot"]["y"][0]]]), 0.0, atol=1e-9)
-    signs = np.sign(layer(d.grid(directions_linear.GRID)) @ v)
-    light = directions_linear.style.SIGN_COLOURS["light"]
-    assert now["cloud"]["colour"] == [light["positive"] if s > 0 else light["negative"] for s in signs]
-    assert f"{w[0]:.2f}".replace("-", "−") in now["readout"]
+def test_linear_table_holds_three_neurons_whose_first_two_are_the_two_neuron_layer():
+    table = directions_linear.layer_table(4)
+    for seed in range(4):
+        three = nt.Layer(np.array(table["weights"][seed]), np.array(table["biases"][seed]))
+        two = nt.random_layer(2, 2, seed)
+        np.testing.assert_array_equal(three.weights[:2], two.weights)
+        np.testing.assert_array_equal(three.biases[:2], two.biases)
+        assert three.m == 3
 
 
-def test_rotating_the_basis_by_theta_puts_neuron_1_on_v():
-    table = directions_linear.layer_table(10)
-    now = directions_linear.state(table, 8, 40, 40)
-    assert now["bounds"]["xs"][0] == pytest.approx(now["vbound"]["x"])
-    assert now["bounds"]["ys"][0] == pytest.approx(now["vbound"]["y"])
+@pytest.mark.parametrize("phi, m", [(30, 2), (-120, 2), (75, 3)])
+def test_basis_is_a_rotation_turning_the_first_two_neurons(phi, m):
+    q = directions_linear.basis(phi, m)
+    np.testing.assert_allclose(q[0, :2], [np.cos(np.radians(phi)), np.sin(np.radians(phi))])
+    np.testing.assert_allclose(q @ q.T, np.eye(m), atol=1e-12)
+    assert np.linalg.det(q) == pytest.approx(1.0)
+    if m == 3:
+        np.testing.assert_array_equal(q[2], [0, 0, 1])
 
 
-def test_basis_is_a_rotation_with_rows_at_phi():
-    q = directions_linear.basis(30)
-    np.testing.assert_allclose(q[0], [np.cos(np.radians(30)), np.sin(np.radians(30))])
-    np.testing.assert_allclose(q @ q.T, np.eye(2), atol=1e-12)
+def test_direction_is_a_unit_vector_lifted_towards_neuron_3():
+    np.testing.assert_allclose(directions_linear.direction(90, 40, 2), [0, 1], atol=1e-12)
+    v = directions_linear.direction(30, 40, 3)
+    assert np.linalg.norm(v) == pytest.approx(1.0) and v[2] == pytest.approx(np.sin(np.radians(40)))
+    np.testing.assert_allclose(directions_linear.direction(0, 90, 3), [0, 0, 1], atol=1e-12)
 
 
-@pytest.mark.parametrize("mode, relu", [(0, True), (0, False), (1, True), (1, False), (2, True)])
-def test_relu_state_matches_the_pieces(mode, relu):
-    table = directions_relu.tables(4, 3)
-    now = directions_relu.state(table, seed=2, m=5, mode=mode, k=2, r=2, theta=60, relu=relu)
-    layer = nt.random_layer(5, 2, seed=2)
-    v = directions_relu.direction(table, 5, mode, 2, 2, 60)
-    activation = "relu" if relu else "linear"
-    values = d.direction_outputs(layer, v[None, :], d.grid(directions_relu.PIXELS), activation)[:, 0]
-    np.testing.assert_allclose(now["field"]["image"][0].ravel(), values, rtol=1e-6, atol=1e-6)
-    assert now["level"] == pytest.approx(np.quantile(values, 0.95))
-    pieces = d.direction_pieces(layer, v, activation)
-    assert len(now["zero"]["xs"]) == len(d.level_segments(pieces))
-    high = sum(d.polygon_area(np.c_[x, y]) for x, y in zip(now["high"]["xs"], now["high"]["ys"], strict=True))
-    assert high == pytest.approx(0.05, abs=0.01)
-    if not relu:
-        assert now["lines"] == 1 and not now["flat"]["xs"]
+@pytest.mark.parametrize("name", ["directions_linear", "directions_relu"])
+def test_the_page_carries_data_and_the_js_draws_on_load(name):
+    doc = WIDGETS[name].document()
+    for source in doc.select({"type": ColumnDataSource}):
+        if source.name:  # named sources are the JS's to fill (legend samples hold one NaN point)
+            assert all(len(column) == 0 for column in source.data.values()), source.name
+    assert any(style.DRAW_TAG in cb.tags for cb in doc.select({"type": CustomJS}))
 
 
-def test_relu_basis_direction_has_one_line_and_a_flat_half():
-    table = directions_relu.tables(4, 3)
-    now = directions_relu.state(table, seed=2, m=5, mode=0, k=1, r=1, theta=0, relu=True)
-    assert now["lines"] == 1
-    layer = nt.random_layer(5, 2, seed=2)
-    flat = sum(d.polygon_area(np.c_[x, y]) for x, y in zip(now["flat"]["xs"], now["flat"]["ys"], strict=True))
-    assert flat == pytest.approx(d.polygon_area(d.clip_polygon(SQUARE, -layer.weights[0], -layer.biases[0])))
-    assert "one straight line" in now["readout"]
-
-
-def test_relu_random_direction_bends():
-    table = directions_relu.tables(4, 3)
-    now = directions_relu.state(table, seed=2, m=5, mode=1, k=1, r=1, theta=0, relu=True)
-    assert now["lines"] >= 2 and "bent line" in now["readout"]
+def test_relu_settings_feed_the_controls():
+    doc = WIDGETS["directions_relu"].document(seed=5, m=7, mode=2)
+    assert doc.get_model_by_name("seed").value == 5 and doc.get_model_by_name("mode").active == 2
+    assert doc.get_model_by_name("v8").disabled and not doc.get_model_by_name("v7").disabled
+    with pytest.raises(ValueError, match="m must be"):
+        directions_relu.build(m=9)
 
 
 def test_turning_between_two_neurons_mixes_exactly_those_two():
@@ -89,10 +64,20 @@ def test_turning_between_two_neurons_mixes_exactly_those_two():
     np.testing.assert_allclose(v, [np.sin(np.radians(30)), 0, 0, np.cos(np.radians(30))], atol=1e-12)
 
 
-def test_palette_and_far_segment():
+def test_own_direction_takes_the_first_m_typed_components():
+    table = directions_relu.tables(2, 2)
+    np.testing.assert_array_equal(directions_relu.direction(table, 3, 3, 1, 1, 0), directions_relu.OWN[:3])
+    np.testing.assert_array_equal(directions_relu.direction(table, 5, 0, 9, 1, 0), [0, 0, 0, 0, 1])
+
+
+def test_random_directions_are_floor_1s():
+    table = directions_relu.tables(2, 3)
+    np.testing.assert_array_equal(table["randoms"]["5"][2], random_direction(5, 2))
+
+
+def test_palette_runs_from_negative_through_the_background_to_positive():
     colours = directions_common.palette("light", shades=4)
     assert len(colours) == 9 and colours[4] == "#ffffff"
-    assert colours[0].lower() == directions_common.style.SIGN_COLOURS["light"]["negative"].lower()
-    xs, ys = directions_common.far_segment([1.0, 0.0], -0.5)
-    assert xs == [0.5, 0.5] and ys[0] < 0 < 1 < ys[1]
-    assert np.isnan(directions_common.far_segment([0.0, 0.0], 1.0)[0]).all()
+    assert colours[0].lower() == style.SIGN_COLOURS["light"]["negative"].lower()
+    assert colours[-1].lower() == style.SIGN_COLOURS["light"]["positive"].lower()
+    assert directions_common.palette("dark")[128] == style.THEMES["dark"]["background"]

@@ -8,8 +8,6 @@ from bokeh.models import ColumnDataSource
 from neuron_tutorial.figures import WIDGETS
 
 HEX = re.compile(r"^#[0-9a-fA-F]{3,8}$")
-# Figures still writing colours into their data (issue 10, item 5): this set only shrinks.
-NOT_YET = {"directions_linear", "planes_3d", "regions_2d"}
 
 
 def hex_columns(doc) -> list[str]:
@@ -25,11 +23,4 @@ def hex_columns(doc) -> list[str]:
 @pytest.mark.parametrize("name", sorted(WIDGETS))
 def test_no_colour_in_a_data_column(name):
     found = hex_columns(WIDGETS[name].document())
-    if name in NOT_YET:
-        pytest.xfail(f"{name} still colours its data by value: {found}")
     assert found == [], f"colour by role (style.by_role), not by hex value: {found}"
-
-
-def test_the_list_of_figures_still_to_convert_is_honest():
-    done = [name for name in sorted(NOT_YET) if not hex_columns(WIDGETS[name].document())]
-    assert done == [], f"remove {done} from NOT_YET: they hold no colour in their data"

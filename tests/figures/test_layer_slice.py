@@ -1,9 +1,8 @@
-"""layer_slice's Python side against floor 1, and the notebook's show()."""
+"""layer_slice's Python side: the slice it hands the browser, and the notebook's show()."""
 
 import numpy as np
 import pytest
 
-import neuron_tutorial as nt
 from neuron_tutorial.figures import layer_slice
 from neuron_tutorial.site.notebook import show
 
@@ -22,13 +21,16 @@ def test_digits_slice_is_the_plane_through_the_images(small):
     np.testing.assert_allclose(small["points"][0], [0, 0], atol=1e-12)
 
 
-def test_state_counts_regions_and_flips_from_the_signs(small):
-    facts = layer_slice.state(small["layer"], small["box"], small["points"], small["labels"])
-    assert facts["regions"] == len(nt.partition_2d(small["layer"], small["box"]))
-    signs = np.sign(small["layer"](small["points"]))
-    assert [n for _, _, n in facts["flips"]] == [int((signs[i] != signs[j]).sum())
-                                                 for i, j in ((0, 1), (1, 2), (0, 2))]
-    assert facts["positive"] == (signs > 0).sum(axis=1).tolist()
+def test_the_page_carries_the_sliced_layer_and_the_js_draws_the_rest(small, monkeypatch):
+    monkeypatch.setattr(layer_slice, "digits_slice", lambda *args: small)
+    layout = layer_slice.build(neuron=30)
+    regions = layout.select_one({"name": "regions"})
+    assert all(len(column) == 0 for column in regions.data.values())
+    update = layout.select_one({"name": "neuron"}).js_property_callbacks["change:value"][0]
+    np.testing.assert_array_equal(update.args["w1"], small["layer"].weights[:, 0])
+    np.testing.assert_array_equal(update.args["b"], small["layer"].biases)
+    neuron = layout.select_one({"name": "neuron"})
+    assert neuron.end == 24 and neuron.value == 24  # the reader's neuron stays in the layer
 
 
 def test_show_on_the_site_embeds_the_registry_figure(monkeypatch):

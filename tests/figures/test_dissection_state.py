@@ -1,11 +1,9 @@
-"""dissection and superposition figures: their precomputed views against floor 1."""
+"""The dissection figure: its precomputed views against floor 1."""
 
 import numpy as np
 import pytest
 
-from neuron_tutorial import superposition
 from neuron_tutorial.figures import dissection as figure
-from neuron_tutorial.figures import superposition as packing
 
 SEEDS = 20
 
@@ -64,23 +62,3 @@ def test_the_settings_table_checks_its_values():
     with pytest.raises(ValueError, match="activation"):
         figure.build(activation=2)
 
-
-def test_rounding_helpers_round_halves_up():
-    assert packing.one_decimal(5.25) == "5.3"
-
-
-def test_superposition_counts_are_the_greedy_search():
-    found = packing.counts()
-    eps = packing.EPSILONS[4]
-    n = packing.DIMENSIONS.index(32)
-    assert found[eps][n] == superposition.greedy_count(32, eps, max_vectors=packing.CAP,
-                                                       max_candidates=packing.CANDIDATES)
-    assert all(0 < k <= packing.CAP for ks in found.values() for k in ks)
-
-
-def test_superposition_state():
-    table = {str(e): f for e, f in packing.counts().items()}
-    now = packing.state(table, 4)
-    assert now["greedy"]["count"] == table["0.3"]
-    assert now["bound"]["count"][0] == pytest.approx(superposition.union_bound_count(2, 0.3))
-    assert "352 of them" in now["readout"] and "72.5°" in now["readout"]
