@@ -109,3 +109,33 @@ export function grid_points(size, box = UNIT_BOX) {
   }
   return points
 }
+
+// Distance from the point [x, y] to a convex counter-clockwise polygon: 0 inside it.
+export function point_polygon_distance([x, y], xs, ys) {
+  let outside = false, nearest = Infinity
+  for (let j = 0; j < xs.length; j++) {
+    const next = j + 1 === xs.length ? 0 : j + 1
+    const ex = xs[next] - xs[j], ey = ys[next] - ys[j], px = x - xs[j], py = y - ys[j]
+    if (ex * py - ey * px < 0) outside = true
+    const length2 = ex * ex + ey * ey
+    const t = length2 > 0 ? Math.min(1, Math.max(0, (px * ex + py * ey) / length2)) : 0
+    nearest = Math.min(nearest, Math.hypot(px - t * ex, py - t * ey))
+  }
+  return outside ? nearest : 0
+}
+
+// Where the lines w1[j]·x + w2[j]·y + b[j] = 0 cross each other inside the box (neuron `skip`
+// left out): [[x, y, j, l], ...] for every pair j < l of non-parallel lines.
+export function line_crossings(w1, w2, b, box = UNIT_BOX, skip = -1) {
+  const [[x0, x1], [y0, y1]] = box, found = []
+  for (let j = 0; j < b.length; j++) {
+    for (let l = j + 1; l < b.length; l++) {
+      if (j === skip || l === skip) continue
+      const det = w1[j] * w2[l] - w2[j] * w1[l]
+      if (Math.abs(det) <= 1e-12 * Math.hypot(w1[j], w2[j]) * Math.hypot(w1[l], w2[l])) continue
+      const x = (w2[j] * b[l] - b[j] * w2[l]) / det, y = (b[j] * w1[l] - w1[j] * b[l]) / det
+      if (x >= x0 && x <= x1 && y >= y0 && y <= y1) found.push([x, y, j, l])
+    }
+  }
+  return found
+}

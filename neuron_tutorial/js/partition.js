@@ -9,7 +9,8 @@
 // Int8Array of m entries in {+1, -1, 0} (0 only for a neuron that is 0 everywhere).
 
 import {fmt, pattern_text} from "./format.js"
-import {UNIT_BOX, RELATIVE_TOLERANCE, box_tolerance, normalised_line, polygon_centroid} from "./geometry.js"
+import {UNIT_BOX, RELATIVE_TOLERANCE, box_tolerance, normalised_line, point_polygon_distance, polygon_centroid}
+  from "./geometry.js"
 
 // partition_1d: cut [lo, hi] at every boundary point −b_k / w_k strictly inside. Returns each
 // neuron's root (NaN when w_k = 0), the merged breakpoints and the regions, each
@@ -171,24 +172,26 @@ export function output_range(w1, w2, b, box = UNIT_BOX) {
   return [lo, hi]
 }
 
-// Two neighbours across neuron k's line, k negative in the first (regions_2d.region_pair, the
-// figures' Region 1 and Region 2): patterns that differ in k alone share a stretch of k's
-// line. Of all such pairs, the one whose smaller region is largest. part.areas holds the
+// Two neighbours across neuron k's line, k negative in the first (the figures' Region 1 and
+// Region 2): patterns that differ in k alone share a stretch of k's line. part.areas holds the
 // regions' areas; part.patterns their patterns as text, when a figure has them already.
-export function region_pair(part, k) {
+// Without `near`, the pair whose smaller region is largest; with a point `near` = [x, y], the
+// pair nearest to it (0 when it lies in one of them), the larger smaller region on a tie.
+export function region_pair(part, k, near = null) {
   const patterns = part.patterns ?? part.signs.map(pattern_text)
   const positive = new Map()
   patterns.forEach((p, j) => {
     if (part.signs[j][k] === 1) positive.set(`${p.slice(0, k)}\u2212${p.slice(k + 1)}`, j)
   })
+  const distance = (i) => point_polygon_distance(near, part.xs[i], part.ys[i])
   let best = null
   patterns.forEach((p, i) => {
     const j = part.signs[i][k] === -1 ? positive.get(p) : undefined
     if (j === undefined) return
-    const score = Math.min(part.areas[i], part.areas[j])
-    if (best === null || score > best[0]) best = [score, i, j]
+    const score = [near === null ? 0 : -Math.min(distance(i), distance(j)), Math.min(part.areas[i], part.areas[j])]
+    if (best === null || score[0] > best[0] || (score[0] === best[0] && score[1] > best[1])) best = [...score, i, j]
   })
-  return best === null ? null : [best[1], best[2]]
+  return best === null ? null : [best[2], best[3]]
 }
 
 // Every neuron's output at a region's centroid, four to a line: tooltip text. Outputs vary
