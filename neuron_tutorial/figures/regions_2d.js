@@ -7,9 +7,9 @@
 // that neuron's new line instead of splitting the square by every line again.
 
 import {pattern_text, sign_role} from "nt/format.js"
-import {clip_line, line_crossings, polygon_area, polygon_centroid} from "nt/geometry.js"
+import {clip_line, nearest_crossing, polygon_area, polygon_centroid} from "nt/geometry.js"
 import {is_first_draw, is_pointer, set_text} from "nt/interact.js"
-import {candidates_near, place_labels, text_width} from "nt/labels.js"
+import {candidates_near, place_labels, ramp_html, swatch_html, text_width} from "nt/labels.js"
 import {add_neuron, locate, output_range, outputs_text, partition_2d, region_pair, signs_at} from "nt/partition.js"
 import {uniform_quantile} from "nt/thresholds.js"
 
@@ -80,37 +80,26 @@ function pointer(a, event) {
   a.f2.value = clamp(event.y)
 }
 
-function pixels_to_chosen_line(a, x, y) {
+function pixels_to_chosen_line(a, x, y, bias = memo.layer.shifted[chosen_index(a)]) {
   const L = memo.layer, k = chosen_index(a), norm = Math.hypot(L.w1[k], L.w2[k])
   if (norm === 0) return Infinity
-  return Math.abs(L.w1[k] * x + L.w2[k] * y + L.shifted[k]) / norm * a.plot.inner_width
+  return Math.abs(L.w1[k] * x + L.w2[k] * y + bias) / norm * a.plot.inner_width
 }
 
-// The chosen line through (x, y), or through the crossing point nearest to that line.
+// The chosen line through (x, y), or through a crossing point of two others within reach.
 function move_line(a, x, y) {
   const L = memo.layer, k = chosen_index(a)
   let b = -(L.w1[k] * x + L.w2[k] * y)
-  const norm = Math.hypot(L.w1[k], L.w2[k])
-  for (const [cx, cy] of line_crossings(L.w1, L.w2, L.b, undefined, k)) {
-    if (Math.abs(L.w1[k] * cx + L.w2[k] * cy + b) / norm * a.plot.inner_width <= SNAP_PIXELS) {
-      b = -(L.w1[k] * cx + L.w2[k] * cy)
-      break
-    }
-  }
+  const near = nearest_crossing(L.w1, L.w2, L.b, k, b)
+  if (near !== null && pixels_to_chosen_line(a, ...near, b) <= SNAP_PIXELS) b = -(L.w1[k] * near[0] + L.w2[k] * near[1])
   a.b.value = Math.min(a.b.end, Math.max(a.b.start, b))
 }
 
-// The button: move the chosen line (its bias) through the crossing point of two other lines
-// nearest to it. Three lines then meet in one point and the square loses a region.
+// The button: the chosen line (its bias) through the nearest crossing point of two others.
+// Three lines then meet in one point and the square loses a region.
 function snap(a) {
-  const L = memo.layer, k = chosen_index(a), norm = Math.hypot(L.w1[k], L.w2[k])
-  if (L.high || norm === 0) return
-  let best = null
-  for (const [cx, cy] of line_crossings(L.w1, L.w2, L.b, undefined, k)) {
-    const d = Math.abs(L.w1[k] * cx + L.w2[k] * cy + L.b[k]) / norm
-    if (d > 1e-9 && (best === null || d < best[0])) best = [d, cx, cy]
-  }
-  if (best !== null) a.b.value = -(L.w1[k] * best[1] + L.w2[k] * best[2])
+  const L = memo.layer, k = chosen_index(a), near = L.high ? null : nearest_crossing(L.w1, L.w2, L.b, k)
+  if (near !== null) a.b.value = -(L.w1[k] * near[0] + L.w2[k] * near[1])
 }
 
 function chosen_index(a) {
@@ -281,25 +270,17 @@ function draw_labels(a) {
   a.labels.data = {x: shown.map(([p]) => p[0] / W), y: shown.map(([p]) => p[1] / H), text: shown.map(([, t]) => t)}
 }
 
-// The colour key beside the square: the count ramp, with the palette's colour for each count
-// as the mapper picks it, or the chosen neuron's colours.
+// The colour key beside the square: the count ramp, or the chosen neuron's colours.
 function show_key(a) {
-  const word = memo.layer.high ? ["high", "not high"] : ["positive", "negative"]
-  const swatch = (width, fill) => `<span style="display:inline-block;width:${width};height:14px;` +
-    `vertical-align:-2px;margin:0 6px 0 2px;border:1px solid var(--nt-border);background:${fill}"></span>`
-  if (a.view.active === 1) {
-    const k = chosen_index(a), L = memo.layer
-    const roles = L.w1[k] === 0 && L.w2[k] === 0 && L.shifted[k] === 0 ? ["zero"] : ["positive", "negative"]
-    const words = {positive: word[0], negative: word[1], zero: "0 everywhere"}
-    show_text(a.key, roles.map((role) => `<span style="white-space:nowrap;margin-right:16px">` +
-      `${swatch("14px", `var(--nt-${role})`)}Neuron ${k + 1} ${words[role]}</span>`).join(" "))
+  const L = memo.layer, k = chosen_index(a), word = L.high ? ["high", "not high"] : ["positive", "negative"]
+  if (a.view.active === 0) {
+    show_text(a.key, `colour = number of ${word[0]} neurons:<br>${ramp_html(a.mapper.palette, memo.most)}`)
     return
   }
-  const most = memo.most, palette = a.mapper.palette, n = palette.length
-  const stops = Array.from({length: most + 1}, (_, c) => `${palette[Math.min(n - 1, Math.floor(n * c / most))]} ` +
-    `${(100 * c / (most + 1)).toFixed(2)}% ${(100 * (c + 1) / (most + 1)).toFixed(2)}%`)
-  const bar = swatch("140px", `linear-gradient(to right, ${stops.join(", ")})`)
-  show_text(a.key, `colour = number of ${word[0]} neurons:<br><span style="white-space:nowrap">0 ${bar}${most}</span>`)
+  const constant = L.w1[k] === 0 && L.w2[k] === 0 && L.shifted[k] === 0
+  const entries = constant ? [["zero", "0 everywhere"]] : [["positive", word[0]], ["negative", word[1]]]
+  show_text(a.key, entries.map(([role, text]) => `<span style="white-space:nowrap;margin-right:16px">` +
+    `${swatch_html(`var(--nt-${role})`)}Neuron ${k + 1} ${text}</span>`).join(" "))
 }
 
 // The first input: inside Region 1, halfway from its centre to the chosen line, so that one

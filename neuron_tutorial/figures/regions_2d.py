@@ -67,8 +67,9 @@ def build(**settings):
     for key, (title, start, end, step) in specs.items():
         controls[key] = bm.Slider(title=title, start=start, end=end, step=step, value=0.5 * (start + end),
                                   name=key, sizing_mode="stretch_width")
+    # Its options are the layer's neurons: the first draw lists them.
     controls["chosen"] = bm.Select(title="Chosen neuron", value="1", name="chosen", width=130,
-                                   options=[(str(k), f"Neuron {k}") for k in range(1, values["m"] + 1)])
+                                   options=[("1", "Neuron 1")])
     controls["snap"] = bm.Button(label="Snap line to a crossing", name="snap",
                                  sizing_mode="stretch_width", align="end")
     texts = {key: bm.Div(text="", name=key, sizing_mode="stretch_width", styles=styles)
@@ -157,16 +158,19 @@ def _bar_plot(sources: dict) -> dict:
                             y_range=bm.Range1d(-1, 1, name="bar_y"), y_axis_label="output A",
                             min_border_right=12)
     bars = {"source": sources["bars"], "level": "overlay", "line_color": light["text"]}
-    glyph = bar_plot.vbar(x="x", top="output", width=0.8, fill_color=style.by_role("role", SIGNS),
+    bar_plot.vbar(x="x", top="output", width=0.8, fill_color=style.by_role("role", SIGNS),
                           line_width="flipped", **bars)
     marks = bar_plot.scatter(x="x", y="level", marker="dash", size=12, line_width=2, visible=False,
                              name="marks", **bars)
     # Legend samples, one per role (NaN: never drawn); the "0" entry shows only while a
     # constant neuron with bias 0 is among the bars (regions_2d.js).
     sample = bar_plot.scatter("x", "x", source=bm.ColumnDataSource({"x": [np.nan] * 3, "role": list(SIGNS)}),
-                              marker="square", size=12, line_color=None, fill_color=style.by_role("role", SIGNS))
-    items = [bm.LegendItem(label=label, renderers=[sample], index=i, name=f"bar_{role}", visible=role != "zero")
-             for i, (role, label) in enumerate(zip(SIGNS, ("positive", "negative", "0 everywhere"), strict=True))]
+                              marker="square", size=12, line_color=None,
+                              fill_color=style.by_role("role", SIGNS))
+    words = ("positive", "negative", "0 everywhere")
+    items = [bm.LegendItem(label=word, renderers=[sample], index=i, name=f"bar_{role}",
+                           visible=role != "zero")
+             for i, (role, word) in enumerate(zip(SIGNS, words, strict=True))]
     legend = bm.Legend(items=items, orientation="horizontal", border_line_color=None, margin=0, padding=2,
                        spacing=14, label_standoff=6, glyph_width=14, label_text_font_size="12px",
                        name="bar_legend")

@@ -139,3 +139,33 @@ export function line_crossings(w1, w2, b, box = UNIT_BOX, skip = -1) {
   }
   return found
 }
+
+// A point (x, y, z) of the scene over the unit square seen from `azimuth` and `elevation`
+// (degrees): the square centred, z scaled by `z_scale`, turned about the vertical, then
+// looked down on. Returns [sx, sy, depth] arrays; depth grows away from the reader.
+export function project_view(x, y, z, azimuth, elevation, z_scale = 1) {
+  const theta = azimuth * (Math.PI / 180), phi = elevation * (Math.PI / 180)
+  const [ct, st, cp, sp] = [Math.cos(theta), Math.sin(theta), Math.cos(phi), Math.sin(phi)]
+  const sx = [], sy = [], depth = []
+  for (let i = 0; i < x.length; i++) {
+    const xc = x[i] - 0.5, yc = y[i] - 0.5, zc = z[i] * z_scale
+    const v = xc * st + yc * ct
+    sx.push(xc * ct - yc * st)
+    sy.push(zc * cp + v * sp)
+    depth.push(v * cp - zc * sp)
+  }
+  return [sx, sy, depth]
+}
+
+// The crossing point of two lines other than k that lies nearest to line k, when line k
+// has bias `bias` (and is not already through it): [x, y], or null when there is none.
+export function nearest_crossing(w1, w2, b, k, bias = b[k], box = UNIT_BOX) {
+  const norm = Math.hypot(w1[k], w2[k])
+  if (norm === 0) return null
+  let best = null
+  for (const [x, y] of line_crossings(w1, w2, b, box, k)) {
+    const d = Math.abs(w1[k] * x + w2[k] * y + bias) / norm
+    if (d > 1e-9 && (best === null || d < best[0])) best = [d, x, y]
+  }
+  return best === null ? null : [best[1], best[2]]
+}

@@ -48,3 +48,18 @@ function inside([l, r, b, t], [[x0, x1], [y0, y1]]) {
 export function overlaps([l, r, b, t], [l2, r2, b2, t2]) {
   return l < r2 && l2 < r && b < t2 && b2 < t
 }
+
+// Colour keys written as HTML beside a plot (not a Bokeh legend, which the canvas would
+// measure again on every redraw): a swatch, and a stepped ramp of `palette` for the counts
+// 0..most, each count in the colour a LinearColorMapper(low=0, high=most) gives it.
+export function swatch_html(fill, width = "14px") {
+  return `<span style="display:inline-block;width:${width};height:14px;vertical-align:-2px;` +
+    `margin:0 6px 0 2px;border:1px solid var(--nt-border);background:${fill}"></span>`
+}
+
+export function ramp_html(palette, most) {
+  const n = palette.length, percent = (c) => (100 * c / (most + 1)).toFixed(2)
+  const stops = Array.from({length: most + 1}, (_, c) =>
+    `${palette[Math.min(n - 1, Math.floor(n * c / most))]} ${percent(c)}% ${percent(c + 1)}%`)
+  return `<span style="white-space:nowrap">0 ${swatch_html(`linear-gradient(to right, ${stops.join(", ")})`, "140px")}${most}</span>`
+}

@@ -206,3 +206,27 @@ export function outputs_text(xs, ys, layer) {
   for (let i = 0; i < cells.length; i += 4) lines.push(cells.slice(i, i + 4).join("  "))
   return lines.join("\n")
 }
+
+// The planes A = w_k·F + b_k over the box cut into pieces for a painter: plane k along its
+// zero line and along every line (w_k − w_j)·F + b_k − b_j = 0 where it meets plane j, so
+// that over a piece the plane keeps its sign and its order with every other plane; then the
+// floor (A = 0) cut by every boundary line. Each piece {x, y, z, neuron, signs}: its corners,
+// its neuron (-1 for the floor) and its signs (the neuron's sign; every sign on the floor).
+export function plane_pieces(w1, w2, b, box = UNIT_BOX) {
+  const scene = []
+  for (let k = 0; k < b.length; k++) {
+    const c1 = [w1[k]], c2 = [w2[k]], c0 = [b[k]]
+    for (let j = 0; j < b.length; j++) {
+      if (j !== k) c1.push(w1[k] - w1[j]), c2.push(w2[k] - w2[j]), c0.push(b[k] - b[j])
+    }
+    const part = partition_2d(c1, c2, c0, box)
+    part.xs.forEach((x, i) => {
+      const y = part.ys[i]
+      scene.push({x, y, z: x.map((xc, c) => w1[k] * xc + w2[k] * y[c] + b[k]), neuron: k,
+        signs: part.signs[i].slice(0, 1)})
+    })
+  }
+  const floor = partition_2d(w1, w2, b, box)
+  floor.xs.forEach((x, i) => scene.push({x, y: floor.ys[i], z: x.map(() => 0), neuron: -1, signs: floor.signs[i]}))
+  return scene
+}

@@ -9,7 +9,7 @@ from neuron_tutorial.figures import WIDGETS
 
 HEX = re.compile(r"^#[0-9a-fA-F]{3,8}$")
 # Figures still writing colours into their data (issue 10, item 5): this set only shrinks.
-NOT_YET = {"directions_linear", "neurons_1d", "partition_1d", "planes_3d", "regions_2d",
+NOT_YET = {"directions_linear", "neurons_1d", "partition_1d",
            "single_neuron_1d", "single_neuron_2d"}
 
 
