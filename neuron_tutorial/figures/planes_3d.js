@@ -87,11 +87,11 @@ function draw(a) {
     } else {
       look = ["muted", "muted", ...a.alpha.other, 1]
     }
-    items.push([sx, sy, ...look, depth.reduce((s, d) => s + d, 0) / depth.length])
+    items.push([sx, sy, ...look, depth.reduce((s, d) => s + d, 0) / depth.length, k])
   }
   // Painter's order, every frame: the farthest piece first, nearer ones painted over it.
   items.sort((p, q) => q[7] - p[7])
-  const keys = ["xs", "ys", "role", "line_role", "fill_alpha", "line_alpha", "line_width"]
+  const keys = ["xs", "ys", "role", "line_role", "fill_alpha", "line_alpha", "line_width", "depth", "neuron"]
   const data = {}
   keys.forEach((key, i) => { data[key] = items.map((item) => item[i]) })
   a.patches.data = data

@@ -34,7 +34,8 @@ ROLES = ("positive", "negative", "zero", "muted")
 # Fill and outline opacity: the highlighted plane, the others, the floor (beside its planes, alone).
 ALPHA = {"highlighted": (0.82, 1.0), "other": (0.07, 0.4), "floor": (0.22, 0.9), "floor_only": (0.45, 0.9)}
 WRAP = {"flex-wrap": "wrap", "row-gap": "6px"}
-COLUMNS = {"patches": ("xs", "ys", "role", "line_role", "fill_alpha", "line_alpha", "line_width"),
+COLUMNS = {"patches": ("xs", "ys", "role", "line_role", "fill_alpha", "line_alpha", "line_width", "depth",
+                       "neuron"),
            "axes": ("xs", "ys"), "zero_line": ("xs", "ys"), "labels": ("x", "y", "text")}
 
 
@@ -95,7 +96,7 @@ def build(**settings):
     panel = column(row(controls["show"], styles=WRAP), controls["neuron"],
                    row(controls["azimuth"], controls["elevation"], sizing_mode="stretch_width"),
                    row(controls["seed"], controls["m"], sizing_mode="stretch_width"), readout,
-                   sizing_mode="stretch_width", min_width=260, max_width=340)
+                   width=320)
     return row(column(plot, sizing_mode="stretch_width", min_width=280, max_width=520), panel,
                styles={"flex-wrap": "wrap", "gap": "8px 16px", "align-items": "flex-start"},
                sizing_mode="stretch_width", name="planes_3d")

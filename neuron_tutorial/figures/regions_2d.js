@@ -7,7 +7,7 @@
 // that neuron's new line instead of splitting the square by every line again.
 
 import {pattern_text, sign_role} from "nt/format.js"
-import {clip_line, nearest_crossing, polygon_area, polygon_centroid} from "nt/geometry.js"
+import {clip_line, nearest_crossing, point_polygon_distance, polygon_area, polygon_centroid} from "nt/geometry.js"
 import {is_first_draw, is_pointer, set_text} from "nt/interact.js"
 import {candidates_near, place_labels, ramp_html, swatch_html, text_width} from "nt/labels.js"
 import {add_neuron, locate, output_range, outputs_text, partition_2d, region_pair, signs_at} from "nt/partition.js"
@@ -261,9 +261,12 @@ function draw_labels(a) {
   const size = 13, width = text_width(8, size) + 6, height = size + 8
   const bounds = [[2, W - 2], [2, H - 2]]
   const dot = memo.input === null ? [] : [{x: memo.input[0] * W, y: memo.input[1] * H, width: 22, height: 22}]
+  // Candidates whose centre lies inside the region come first (tiny regions have none).
   const labels = part.pair.map((i) => {
     const [cx, cy] = polygon_centroid(part.xs[i], part.ys[i])
-    return {width, height, candidates: candidates_near([cx * W, cy * H], width, height, bounds, height, 6)}
+    const near = candidates_near([cx * W, cy * H], width, height, bounds, height / 2, 12)
+    const inside = (p) => point_polygon_distance([p[0] / W, p[1] / H], part.xs[i], part.ys[i]) === 0
+    return {width, height, candidates: [...near.filter(inside), ...near.filter((p) => !inside(p))]}
   })
   const placed = place_labels(labels, bounds, dot)
   const shown = placed.map((p, i) => [p, ["Region 1", "Region 2"][i]]).filter(([p]) => p !== null)
@@ -314,8 +317,11 @@ function draw_input(a) {
       if (live[k] !== 0 && memo.previous[k] !== 0 && live[k] !== memo.previous[k]) flipped.push(k)
     }
     if (flipped.length > 0) memo.flipped = flipped
-    // On a line the sign is 0: remember the side the input came from until it leaves.
-    for (let k = 0; k < L.m; k++) if (live[k] === 0) live[k] = memo.previous[k]
+    // On a line the sign is 0: remember the side the input came from until it leaves (a
+    // constant neuron with bias 0 is 0 everywhere and stays so).
+    for (let k = 0; k < L.m; k++) {
+      if (live[k] === 0 && (L.w1[k] !== 0 || L.w2[k] !== 0)) live[k] = memo.previous[k]
+    }
   }
   memo.previous = live
   a.point.data = {x: [x], y: [y]}
