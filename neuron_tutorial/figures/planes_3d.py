@@ -96,7 +96,7 @@ def build(**settings):
     panel = column(row(controls["show"], styles=WRAP), controls["neuron"],
                    row(controls["azimuth"], controls["elevation"], sizing_mode="stretch_width"),
                    row(controls["seed"], controls["m"], sizing_mode="stretch_width"), readout,
-                   width=320)
+                   sizing_mode="stretch_width", min_width=250, max_width=320)
     return row(column(plot, sizing_mode="stretch_width", min_width=280, max_width=520), panel,
                styles={"flex-wrap": "wrap", "gap": "8px 16px", "align-items": "flex-start"},
                sizing_mode="stretch_width", name="planes_3d")

@@ -7,10 +7,11 @@
 // that neuron's new line instead of splitting the square by every line again.
 
 import {pattern_text, sign_role} from "nt/format.js"
-import {clip_line, nearest_crossing, point_polygon_distance, polygon_area, polygon_centroid} from "nt/geometry.js"
+import {bias_through, clipped_lines, nearest_crossing, polygon_centroid} from "nt/geometry.js"
 import {is_first_draw, is_pointer, set_text} from "nt/interact.js"
-import {candidates_near, place_labels, ramp_html, swatch_html, text_width} from "nt/labels.js"
-import {add_neuron, locate, output_range, outputs_text, partition_2d, region_pair, signs_at} from "nt/partition.js"
+import {ramp_html, region_names, swatch_html} from "nt/labels.js"
+import {add_neuron, describe_regions, locate, output_range, outputs_text, partition_2d, region_pair, signs_at}
+  from "nt/partition.js"
 import {uniform_quantile} from "nt/thresholds.js"
 
 // The tooltip's formatter (a CustomJSHover, which cannot import) calls this.
@@ -35,20 +36,16 @@ const memo = {
 export default (args, obj, data, context) => {
   memo.context = context
   if (memo.starting) return  // start_input moves both sliders: one draw afterwards
+  const is = (...names) => names.some((name) => obj === args[name])
+  // The first call draws everything, whatever called it (and a second copy of this module,
+  // should one be made, finds the figure drawn and only rebuilds its memo).
+  if (is_first_draw(obj) || memo.layer === null || is("seed", "m", "mode")) {
+    draw_all(args)
+    if (!is_pointer(obj) || is_first_draw(obj)) return
+  }
   if (obj?.event_name === "button_click") return snap(args)
   if (is_pointer(obj)) return pointer(args, obj)
-  const is = (...names) => names.some((name) => obj === args[name])
-  if (is("plot")) return fit(args)
-  // The ready event reaches this callback without its event (cb_obj undefined in bokeh 3.9),
-  // so the first draw is the first call that finds no layer.
-  const first = is_first_draw(obj) || memo.layer === null
-  if (first || is("seed", "m", "mode")) {
-    load_layer(args)
-    draw_partition(args)
-    show_extent(args)
-    show_toggles(args)
-    if (first) start_input(args)
-    draw_input(args)
+  if (is("plot")) {
     fit(args)
   } else if (is("w1", "w2", "b")) {
     if (edit(args)) {
@@ -67,6 +64,16 @@ export default (args, obj, data, context) => {
   }
 }
 
+function draw_all(a) {
+  load_layer(a)
+  draw_partition(a)
+  show_extent(a)
+  show_toggles(a)
+  if (a.point.data.x.length === 0) start_input(a)
+  draw_input(a)
+  fit(a)
+}
+
 // Tap or drag: the input follows the pointer; a drag that starts on the chosen neuron's line
 // moves that line instead (its bias), snapping through a crossing point of two other lines.
 function pointer(a, event) {
@@ -80,18 +87,14 @@ function pointer(a, event) {
   a.f2.value = clamp(event.y)
 }
 
-function pixels_to_chosen_line(a, x, y, bias = memo.layer.shifted[chosen_index(a)]) {
+function pixels_to_chosen_line(a, x, y) {
   const L = memo.layer, k = chosen_index(a), norm = Math.hypot(L.w1[k], L.w2[k])
-  if (norm === 0) return Infinity
-  return Math.abs(L.w1[k] * x + L.w2[k] * y + bias) / norm * a.plot.inner_width
+  return norm === 0 ? Infinity : Math.abs(L.w1[k] * x + L.w2[k] * y + L.shifted[k]) / norm * a.plot.inner_width
 }
 
 // The chosen line through (x, y), or through a crossing point of two others within reach.
 function move_line(a, x, y) {
-  const L = memo.layer, k = chosen_index(a)
-  let b = -(L.w1[k] * x + L.w2[k] * y)
-  const near = nearest_crossing(L.w1, L.w2, L.b, k, b)
-  if (near !== null && pixels_to_chosen_line(a, ...near, b) <= SNAP_PIXELS) b = -(L.w1[k] * near[0] + L.w2[k] * near[1])
+  const L = memo.layer, b = bias_through(L.w1, L.w2, L.b, chosen_index(a), [x, y], SNAP_PIXELS / a.plot.inner_width)
   a.b.value = Math.min(a.b.end, Math.max(a.b.start, b))
 }
 
@@ -117,17 +120,13 @@ function fit(a) {
 }
 
 // The bar chart's range: every output over the square and 0, with a margin. Fixed while the
-// input moves, so a move repaints only the bars, not the axes.
+// input moves; changed only when the bars no longer fit or fill less than two thirds of it
+// (a new range repaints the whole chart, axes included).
 function show_extent(a) {
   const L = memo.layer, [low, high] = output_range(L.w1, L.w2, L.b)
-  const lo = Math.min(low, 0), hi = Math.max(high, 0)
-  // Only when the bars no longer fit, or fill less than two thirds of it: a change of range
-  // repaints the whole chart, axes included.
-  const margin = 0.05 * (hi - lo) || 1
+  const lo = Math.min(low, 0), hi = Math.max(high, 0), margin = 0.05 * (hi - lo) || 1
   const {start, end} = a.bar_y
-  if (start > lo || end < hi || end - start > 1.5 * (hi - lo + 2 * margin)) {
-    a.bar_y.setv({start: lo - margin, end: hi + margin})
-  }
+  if (start > lo || end < hi || end - start > 1.5 * (hi - lo + 2 * margin)) a.bar_y.setv({start: lo - margin, end: hi + margin})
 }
 
 // The seed's first m neurons, the reader's edits, and the thresholds ("high output" and "both").
@@ -144,11 +143,7 @@ function load_layer(a) {
     L.w1[k] = w1, L.w2[k] = w2, L.b[k] = b
     set_threshold(L, k, a.q)
   }
-  memo.layer = L
-  memo.base = null
-  memo.part = partition_2d(L.w1, L.w2, L.shifted)
-  memo.previous = null
-  memo.flipped = []
+  Object.assign(memo, {layer: L, base: null, part: partition_2d(L.w1, L.w2, L.shifted), previous: null, flipped: []})
   const options = Array.from({length: m}, (_, k) => [String(k + 1), `Neuron ${k + 1}`])
   if (a.chosen.options.length !== m) a.chosen.options = options
   if (Number(a.chosen.value) > m) a.chosen.value = String(m)
@@ -167,9 +162,7 @@ function set_threshold(L, k, q) {
 // The sliders show the chosen neuron; setting them calls back here, and edit() sees no change.
 function sync_sliders(a) {
   const L = memo.layer, k = chosen_index(a)
-  a.w1.value = L.w1[k]
-  a.w2.value = L.w2[k]
-  a.b.value = L.b[k]
+  a.w1.value = L.w1[k], a.w2.value = L.w2[k], a.b.value = L.b[k]
 }
 
 // The reader moved w1, w2 or b of the chosen neuron k (or dragged its line): split the
@@ -181,51 +174,27 @@ function edit(a) {
   L.w1[k] = values[0], L.w2[k] = values[1], L.b[k] = values[2]
   set_threshold(L, k, a.q)
   memo.edits.set(k, values)
-  if (memo.base === null || memo.base.k !== k) {
-    memo.base = {k, part: partition_2d(L.w1, L.w2, L.shifted, undefined, k)}
-  }
+  if (memo.base?.k !== k) memo.base = {k, part: partition_2d(L.w1, L.w2, L.shifted, undefined, k)}
   memo.part = add_neuron(memo.base.part, k, L.w1[k], L.w2[k], L.shifted[k])
   return true
 }
 
-function segments(L, offsets) {
-  const lines = {xs: [], ys: [], neuron: []}
-  for (let k = 0; k < L.m; k++) {
-    const segment = clip_line(L.w1[k], L.w2[k], offsets[k])
-    if (segment !== null) lines.xs.push(segment[0]), lines.ys.push(segment[1]), lines.neuron.push(k + 1)
-  }
-  return lines
-}
-
 // Regions, boundary lines, region count and the chosen neuron's view of them.
 function draw_partition(a) {
-  const L = memo.layer, part = memo.part
-  const n = part.xs.length
-  const pattern = new Array(n), count = new Array(n)
-  let most = 1
-  part.areas = new Float64Array(n)
-  for (let i = 0; i < n; i++) {
-    const s = part.signs[i]
-    let positive = 0
-    for (let k = 0; k < s.length; k++) positive += s[k] > 0
-    pattern[i] = pattern_text(s)
-    count[i] = positive
-    most = Math.max(most, positive)
-    part.areas[i] = polygon_area(part.xs[i], part.ys[i])
-  }
-  part.patterns = pattern
+  const L = memo.layer, part = memo.part, n = part.xs.length
+  const most = Math.max(1, describe_regions(part))
   if (a.mapper.high !== most) a.mapper.high = most
   memo.most = most
-  a.lines.data = segments(L, L.shifted)
-  const high = L.both ? segments(L, Array.from(L.b, (b, k) => b - L.t[k])) : {xs: [], ys: []}
+  a.lines.data = clipped_lines(L.w1, L.w2, L.shifted)
+  const high = L.both ? clipped_lines(L.w1, L.w2, Array.from(L.b, (b, k) => b - L.t[k])) : {xs: [], ys: []}
   a.high_lines.data = {xs: high.xs, ys: high.ys}
   // The layer as it is now, for the tooltips' outputs.
   a.neurons.data = {w1: Array.from(L.w1), w2: Array.from(L.w2), b: Array.from(L.b), t: Array.from(L.t)}
   const pairs = L.m * (L.m - 1) / 2
   show_text(a.count, `<b>${n}</b> region${n === 1 ? "" : "s"} inside the square. ${L.m} line${L.m === 1 ? "" : "s"} ` +
     `cut the whole plane into at most 1 + ${L.m} + ${pairs} = <b>${1 + L.m + pairs}</b>.`)
-  a.regions.data = {xs: part.xs, ys: part.ys, pattern, count, region: Array.from({length: n}, (_, i) => i + 1)}
-  memo.pair_key = null
+  a.regions.data = {xs: part.xs, ys: part.ys, pattern: part.patterns, count: part.positive,
+    region: Array.from({length: n}, (_, i) => i + 1)}
   draw_chosen(a)
 }
 
@@ -233,44 +202,28 @@ function draw_partition(a) {
 function draw_chosen(a) {
   const L = memo.layer, k = chosen_index(a)
   if (a.view.active === 1) draw_neuron_view(a)
-  const segment = clip_line(L.w1[k], L.w2[k], L.shifted[k])
-  a.chosen_line.data = segment === null ? {xs: [], ys: []} : {xs: [segment[0]], ys: [segment[1]]}
+  const line = clipped_lines([L.w1[k]], [L.w2[k]], [L.shifted[k]])
+  a.chosen_line.data = {xs: line.xs, ys: line.ys}
   choose_pair(a, true)
   show_key(a)
 }
 
 // Region 1 and Region 2: the neighbours across the chosen neuron's line nearest the input (at
 // first, before there is one, those with the most room). Kept while the input is in one of
-// them; chosen again when it leaves them or `again`.
+// them; chosen again when it leaves them or `again`. Their names move clear of the input.
 function choose_pair(a, again) {
   const part = memo.part, k = chosen_index(a), input = memo.input
   const where = input === null ? -1 : locate(part, signs_at(memo.layer.w1, memo.layer.w2, memo.layer.shifted, ...input))
-  if (!again && part.pair != null && part.pair.includes(where)) return
-  part.pair = region_pair(part, k, input)
+  if (again || part.pair == null || !part.pair.includes(where)) part.pair = region_pair(part, k, input)
   draw_labels(a)
 }
 
-// Each region's name inside it, near its centre, clear of the input dot, the other name and
-// the frame's edges (nt/labels.js); in pixels of the square frame.
+// Each region's name inside it, clear of the input dot, the other name and the frame's edges.
 function draw_labels(a) {
-  const part = memo.part, W = a.plot.inner_width, H = a.plot.inner_height
-  if (part.pair == null || !(W > 0 && H > 0)) {
-    a.labels.data = {x: [], y: [], text: []}
-    return
-  }
-  const size = 13, width = text_width(8, size) + 6, height = size + 8
-  const bounds = [[2, W - 2], [2, H - 2]]
-  const dot = memo.input === null ? [] : [{x: memo.input[0] * W, y: memo.input[1] * H, width: 22, height: 22}]
-  // Candidates whose centre lies inside the region come first (tiny regions have none).
-  const labels = part.pair.map((i) => {
-    const [cx, cy] = polygon_centroid(part.xs[i], part.ys[i])
-    const near = candidates_near([cx * W, cy * H], width, height, bounds, height / 2, 12)
-    const inside = (p) => point_polygon_distance([p[0] / W, p[1] / H], part.xs[i], part.ys[i]) === 0
-    return {width, height, candidates: [...near.filter(inside), ...near.filter((p) => !inside(p))]}
-  })
-  const placed = place_labels(labels, bounds, dot)
-  const shown = placed.map((p, i) => [p, ["Region 1", "Region 2"][i]]).filter(([p]) => p !== null)
-  a.labels.data = {x: shown.map(([p]) => p[0] / W), y: shown.map(([p]) => p[1] / H), text: shown.map(([, t]) => t)}
+  const part = memo.part, size = [a.plot.inner_width, a.plot.inner_height]
+  const dot = memo.input === null ? [] : [memo.input]
+  a.labels.data = part.pair == null || !(size[0] > 0 && size[1] > 0) ? {x: [], y: [], text: []}
+    : region_names(part, part.pair, ["Region 1", "Region 2"], size, dot)
 }
 
 // The colour key beside the square: the count ramp, or the chosen neuron's colours.
@@ -298,10 +251,8 @@ function start_input(a) {
     const L = memo.layer, k = chosen_index(a)
     if (L.w1[k] * point[0] + L.w2[k] * point[1] + L.shifted[k] >= 0) point = [x1, y1]
   }
-  const round = (v) => Math.round(v * 100) / 100
   memo.starting = true
-  a.f1.value = round(point[0])
-  a.f2.value = round(point[1])
+  a.f1.value = Math.round(point[0] * 100) / 100, a.f2.value = Math.round(point[1] * 100) / 100
   memo.starting = false
 }
 
@@ -312,10 +263,8 @@ function draw_input(a) {
   memo.input = [x, y]
   const live = signs_at(L.w1, L.w2, L.shifted, x, y)
   if (memo.previous !== null) {
-    const flipped = []
-    for (let k = 0; k < L.m; k++) {
-      if (live[k] !== 0 && memo.previous[k] !== 0 && live[k] !== memo.previous[k]) flipped.push(k)
-    }
+    const was = memo.previous
+    const flipped = [...live.keys()].filter((k) => live[k] !== 0 && was[k] !== 0 && live[k] !== was[k])
     if (flipped.length > 0) memo.flipped = flipped
     // On a line the sign is 0: remember the side the input came from until it leaves (a
     // constant neuron with bias 0 is 0 everywhere and stays so).
@@ -330,14 +279,9 @@ function draw_input(a) {
   a.bars.data = {x: output.map((_, k) => k + 1), output, level: Array.from(L.t),
     role: Array.from(live, sign_role), flipped: output.map((_, k) => (is_flipped.has(k) ? 3 : 0))}
   a.bar_legend.items[2].visible = live.some((s) => s === 0)
-  const crossed = {xs: [], ys: []}
-  for (const k of memo.flipped) {
-    const segment = clip_line(L.w1[k], L.w2[k], L.shifted[k])
-    if (segment !== null) crossed.xs.push(segment[0]), crossed.ys.push(segment[1])
-  }
-  a.crossed.data = crossed
+  const crossed = clipped_lines(...[L.w1, L.w2, L.shifted].map((c) => memo.flipped.map((k) => c[k])))
+  a.crossed.data = {xs: crossed.xs, ys: crossed.ys}
   choose_pair(a, false)
-  draw_labels(a)
   show_text(a.readout, readout_text(a, live, x, y))
 }
 

@@ -68,7 +68,7 @@ def build(**settings):
         controls[key] = bm.Slider(title=title, start=start, end=end, step=step, value=0.5 * (start + end),
                                   name=key, sizing_mode="stretch_width")
     # Its options are the layer's neurons: the first draw lists them.
-    controls["chosen"] = bm.Select(title="Chosen neuron", value="1", name="chosen", width=130,
+    controls["chosen"] = bm.Select(title="Chosen neuron", value="1", name="chosen", width=112,
                                    options=[("1", "Neuron 1")])
     controls["snap"] = bm.Button(label="Snap line to a crossing", name="snap",
                                  sizing_mode="stretch_width", align="end")
@@ -96,7 +96,7 @@ def build(**settings):
                    texts["readout"], row(controls["seed"], controls["m"], sizing_mode="stretch_width"),
                    row(controls["chosen"], controls["snap"], sizing_mode="stretch_width"),
                    controls["w1"], controls["w2"], controls["b"],
-                   width=320)
+                   sizing_mode="stretch_width", min_width=250, max_width=320)
     # flex-start: beside a taller panel the plots keep their own height (no stretch, no jump).
     return row(plots, panel, styles={"flex-wrap": "wrap", "gap": "8px 16px", "align-items": "flex-start"},
                sizing_mode="stretch_width", name="regions_2d")
@@ -109,7 +109,8 @@ def _region_plot(sources: dict) -> dict:
     square at the plot's width, so the frame hugs the data at every width."""
     light = style.THEMES["light"]
     mapper = bm.LinearColorMapper(palette=RAMP, low=0, high=1, name="mapper")
-    plot = style.figure(title="Regions of the input square", height=480, min_border_right=12, min_border_left=68,
+    plot = style.figure(title="Regions of the input square", height=480, min_border_right=12,
+                        min_border_left=68,
                         x_range=bm.Range1d(0, 1), y_range=bm.Range1d(0, 1), name="plot",
                         x_axis_label="input F1", y_axis_label="input F2")
     plot.grid.visible = False
@@ -137,7 +138,7 @@ def _region_plot(sources: dict) -> dict:
                          line_width=3, **line)
     legend = style.legend([("boundary A = 0", lines), ("high-output line A = t", high),
                            ("chosen neuron", chosen), ("input F", point)],
-                          name="legend", spacing=14, label_standoff=6, glyph_width=22,
+                          name="legend", ncols=2, spacing=14, label_standoff=6, glyph_width=22,
                           label_text_font_size="12px")
     plot.add_layout(legend, "below")
     # Every neuron's output at a region's centre is worked out only when the reader hovers.
@@ -153,7 +154,7 @@ def _region_plot(sources: dict) -> dict:
 def _bar_plot(sources: dict) -> dict:
     """Every neuron's output at the live input, with its threshold in "high output" mode."""
     light = style.THEMES["light"]
-    bar_plot = style.figure(title="Every neuron's output A at the input", height=210, name="bar_plot",
+    bar_plot = style.figure(title="Outputs A at the input", height=210, name="bar_plot",
                             x_range=bm.Range1d(0.4, 8.6, name="bar_range"), x_axis_label="neuron",
                             y_range=bm.Range1d(-1, 1, name="bar_y"), y_axis_label="output A",
                             min_border_right=12, min_border_left=68)

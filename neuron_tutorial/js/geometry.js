@@ -169,3 +169,23 @@ export function nearest_crossing(w1, w2, b, k, bias = b[k], box = UNIT_BOX) {
   }
   return best === null ? null : [best[1], best[2]]
 }
+
+// The part inside the box of every line w1[k]·x + w2[k]·y + b[k] = 0 that crosses it, as
+// the columns of a multi_line: {xs, ys, neuron} (neuron numbered from 1).
+export function clipped_lines(w1, w2, b, box = UNIT_BOX) {
+  const lines = {xs: [], ys: [], neuron: []}
+  for (let k = 0; k < b.length; k++) {
+    const segment = clip_line(w1[k], w2[k], b[k], box)
+    if (segment !== null) lines.xs.push(segment[0]), lines.ys.push(segment[1]), lines.neuron.push(k + 1)
+  }
+  return lines
+}
+
+// The bias that puts line k (its weights kept) through the point [x, y], or through the
+// crossing point of two other lines nearest to that, when it is within `reach` of it.
+export function bias_through(w1, w2, b, k, [x, y], reach = 0, box = UNIT_BOX) {
+  const bias = -(w1[k] * x + w2[k] * y), near = nearest_crossing(w1, w2, b, k, bias, box)
+  if (near === null) return bias
+  const gap = Math.abs(w1[k] * near[0] + w2[k] * near[1] + bias) / Math.hypot(w1[k], w2[k])
+  return gap <= reach ? -(w1[k] * near[0] + w2[k] * near[1]) : bias
+}

@@ -1,3 +1,5 @@
+import {point_polygon_distance, polygon_centroid} from "./geometry.js"
+
 // labels: text on a plot that never collides and is never clipped. In screen pixels.
 // A label is {width, height, candidates: [[x, y], ...]}: the centres it may take, best first.
 // Labels are placed in the order given (the most important first); each takes its first
@@ -62,4 +64,22 @@ export function ramp_html(palette, most) {
   const stops = Array.from({length: most + 1}, (_, c) =>
     `${palette[Math.min(n - 1, Math.floor(n * c / most))]} ${percent(c)}% ${percent(c + 1)}%`)
   return `<span style="white-space:nowrap">0 ${swatch_html(`linear-gradient(to right, ${stops.join(", ")})`, "140px")}${most}</span>`
+}
+
+// Names of regions of a partition of the unit square drawn in a frame of `size` = [W, H]
+// pixels: each near its region's centre, its centre inside the region where one fits, clear
+// of the points `avoid` ([x, y] in the square, e.g. an input dot), of each other and of the
+// frame's edges. Returns the columns of a LabelSet in the square's units: {x, y, text}.
+export function region_names(part, regions, names, [W, H], avoid = [], font = 13) {
+  const width = text_width(Math.max(...names.map((n) => n.length)), font) + 6, height = font + 8
+  const bounds = [[2, W - 2], [2, H - 2]]
+  const obstacles = avoid.map(([x, y]) => ({x: x * W, y: y * H, width: 22, height: 22}))
+  const labels = regions.map((i) => {
+    const [cx, cy] = polygon_centroid(part.xs[i], part.ys[i])
+    const near = candidates_near([cx * W, cy * H], width, height, bounds, height / 2, 12)
+    const inside = (p) => point_polygon_distance([p[0] / W, p[1] / H], part.xs[i], part.ys[i]) === 0
+    return {width, height, candidates: [...near.filter(inside), ...near.filter((p) => !inside(p))]}
+  })
+  const shown = place_labels(labels, bounds, obstacles).map((p, i) => [p, names[i]]).filter(([p]) => p !== null)
+  return {x: shown.map(([p]) => p[0] / W), y: shown.map(([p]) => p[1] / H), text: shown.map(([, t]) => t)}
 }

@@ -9,8 +9,8 @@
 // Int8Array of m entries in {+1, -1, 0} (0 only for a neuron that is 0 everywhere).
 
 import {fmt, pattern_text} from "./format.js"
-import {UNIT_BOX, RELATIVE_TOLERANCE, box_tolerance, normalised_line, point_polygon_distance, polygon_centroid}
-  from "./geometry.js"
+import {UNIT_BOX, RELATIVE_TOLERANCE, box_tolerance, normalised_line, point_polygon_distance, polygon_area,
+  polygon_centroid} from "./geometry.js"
 
 // partition_1d: cut [lo, hi] at every boundary point −b_k / w_k strictly inside. Returns each
 // neuron's root (NaN when w_k = 0), the merged breakpoints and the regions, each
@@ -170,6 +170,25 @@ export function output_range(w1, w2, b, box = UNIT_BOX) {
     }
   }
   return [lo, hi]
+}
+
+// What a figure draws of each region, kept on the partition: its pattern as text
+// (part.patterns), its area (part.areas) and its number of positive neurons (part.positive).
+// Returns the largest such number.
+export function describe_regions(part) {
+  const n = part.xs.length
+  part.patterns = new Array(n), part.positive = new Array(n), part.areas = new Float64Array(n)
+  let most = 0
+  for (let i = 0; i < n; i++) {
+    const s = part.signs[i]
+    let positive = 0
+    for (let k = 0; k < s.length; k++) positive += s[k] > 0
+    part.patterns[i] = pattern_text(s)
+    part.positive[i] = positive
+    part.areas[i] = polygon_area(part.xs[i], part.ys[i])
+    most = Math.max(most, positive)
+  }
+  return most
 }
 
 // Two neighbours across neuron k's line, k negative in the first (the figures' Region 1 and

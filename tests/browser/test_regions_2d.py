@@ -93,7 +93,8 @@ def test_first_draw_is_the_seeded_partition(widget):
 
 def test_the_frame_hugs_the_square(widget):
     assert model(widget, "plot", "inner_width") == pytest.approx(model(widget, "plot", "inner_height"), abs=1)
-    assert [model(widget, "plot", f"{axis}_range.{end}") for axis in "xy" for end in ("start", "end")] == [0, 1, 0, 1]
+    ranges = [model(widget, "plot", f"{axis}_range.{end}") for axis in "xy" for end in ("start", "end")]
+    assert ranges == [0, 1, 0, 1]
     before = model(widget, "plot", "height")
     set_value(widget, "f1", "value", 0.2)
     set_value(widget, "m", "value", 20)
@@ -176,7 +177,7 @@ def test_snapping_the_chosen_line_through_a_crossing_loses_a_region(widget):
 
 def test_dragging_the_chosen_line_moves_it(widget):
     layer = layer_of()
-    (x0, x1), (y0, y1) = model(widget, "chosen_line", "data.xs")[0], model(widget, "chosen_line", "data.ys")[0]
+    (x0, x1), (y0, y1) = (model(widget, "chosen_line", f"data.{c}")[0] for c in ("xs", "ys"))
     start = widget.evaluate(PIXEL, [0.5 * (x0 + x1), 0.5 * (y0 + y1)])
     widget.mouse.move(*start)
     widget.mouse.down()
@@ -236,8 +237,16 @@ def test_tapping_moves_the_input_and_the_sliders_move_it_back(widget):
     settle(widget)
     assert model(widget, "point", "data.x") == [0.5] and model(widget, "point", "data.y") == [0.25]
     assert model(widget, "readout", "text").startswith("Input F = (0.50, 0.25)")
-    # The names follow the input: the pair across Neuron 1's line nearest to it.
+    # The names follow the input: the pair across Neuron 1's line nearest to it (here in
+    # regions large enough to hold their names).
+    part = nt.partition_2d(layer_of(), BOX)
+    x, y = np.round(max(part.regions, key=lambda r: r.size).point, 2)
+    set_value(widget, "f1", "value", x)
+    set_value(widget, "f2", "value", y)
+    settle(widget)
     assert_regions_named(widget, layer_of())
+    spots = np.c_[model(widget, "labels", "data.x"), model(widget, "labels", "data.y")]
+    assert np.hypot(*(spots - [x, y]).T).min() < 0.3
 
 
 def test_a_constant_neuron_has_a_legend_entry(widget):

@@ -8,10 +8,10 @@ import {join} from "node:path"
 import {test} from "node:test"
 
 import {pattern_text} from "../../neuron_tutorial/js/format.js"
-import {line_crossings, nearest_crossing, point_polygon_distance, polygon_area, project_view}
-  from "../../neuron_tutorial/js/geometry.js"
+import {bias_through, clip_line, clipped_lines, line_crossings, nearest_crossing, point_polygon_distance, polygon_area,
+  project_view} from "../../neuron_tutorial/js/geometry.js"
 import {candidates_near, overlaps, place_labels, ramp_html} from "../../neuron_tutorial/js/labels.js"
-import {partition_2d, plane_pieces, region_pair} from "../../neuron_tutorial/js/partition.js"
+import {describe_regions, partition_2d, plane_pieces, region_pair} from "../../neuron_tutorial/js/partition.js"
 
 const fixture = (name) => JSON.parse(readFileSync(join(process.env.NT_FIXTURES, `figures_${name}.json`), "utf8"))
 
@@ -22,6 +22,20 @@ test("region_pair finds the brute-force pair: most room, or nearest to a point",
     const pair = region_pair(part, c.k, c.near)
     const got = pair === null ? null : pair.map((i) => pattern_text(part.signs[i]))
     assert.deepEqual(got, c.patterns, `k=${c.k} near=${c.near}`)
+  }
+})
+
+test("clipped_lines keep the lines that cross the box, numbered from 1; describe_regions counts", () => {
+  const lines = clipped_lines([1, 0, 1], [0, 1, 2], [-0.5, 3, 0.2])
+  assert.deepEqual(lines.neuron, [1])
+  assert.deepEqual([lines.xs[0], lines.ys[0]], clip_line(1, 0, -0.5))
+  for (const c of fixture("planes")) {
+    const part = partition_2d(c.w1, c.w2, c.b)
+    const most = describe_regions(part)
+    assert.deepEqual([...part.patterns].sort(), c.floor)
+    assert.deepEqual(part.positive, part.patterns.map((p) => [...p].filter((ch) => ch === "+").length))
+    assert.equal(most, Math.max(...part.positive))
+    assert.ok(Math.abs(part.areas.reduce((s, v) => s + v, 0) - 1) < 1e-12)
   }
 })
 
@@ -47,6 +61,11 @@ test("line_crossings are the pairwise crossings inside the square", () => {
     if (others.length === 0) assert.equal(near, null)
     else assert.ok(Math.abs(gap(near) - Math.min(...others.map((p) => gap(p)))) < 1e-12)
     if (near !== null) assert.ok(gap(near, -(c.w1[0] * near[0] + c.w2[0] * near[1])) < 1e-12)
+    // A line dragged to a point goes through it, or through a crossing within reach.
+    const [x, y] = near ?? [0.5, 0.5]
+    const b0 = bias_through(c.w1, c.w2, c.b, 0, [x + 1e-4, y], 0)
+    assert.ok(Math.abs(c.w1[0] * (x + 1e-4) + c.w2[0] * y + b0) < 1e-12)
+    if (near !== null) assert.ok(gap(near, bias_through(c.w1, c.w2, c.b, 0, [x + 1e-4, y], 1e-3)) < 1e-12)
     // Leaving a neuron out leaves out its crossings.
     assert.ok(line_crossings(c.w1, c.w2, c.b, undefined, 0).every(([, , j, l]) => j !== 0 && l !== 0))
   }
