@@ -24,7 +24,7 @@ SEEDS, MAX_M = 20, 8
 HEIGHT = 0.6  # half the height of the drawn box, in widths of the input square
 SHOW = ("planes and floor", "floor only")
 SETTINGS = Params(Param("show", "Show", 0, choices=SHOW),
-                  Param("neuron", "Highlighted neuron", 1, 1, MAX_M, 1),
+                  Param("neuron", "Highlighted neuron", 3, 1, MAX_M, 1),
                   Param("azimuth", "Turn (°)", -35, -180, 180, 1),
                   Param("elevation", "Tilt (°)", 25, 0, 90, 1),
                   Param("seed", "Seed", 6, 0, SEEDS - 1, 1),

@@ -70,7 +70,7 @@ def build(**settings):
     # Its options are the layer's neurons: the first draw lists them.
     controls["chosen"] = bm.Select(title="Chosen neuron", value="1", name="chosen", width=112,
                                    options=[("1", "Neuron 1")])
-    controls["snap"] = bm.Button(label="Snap line to a crossing", name="snap",
+    controls["snap"] = bm.Button(label="Snap to a crossing", name="snap",
                                  sizing_mode="stretch_width", align="end")
     texts = {key: bm.Div(text="", name=key, sizing_mode="stretch_width", styles=styles)
              for key, styles in (("key", {}), ("count", {}), ("readout", READOUT))}
@@ -96,7 +96,7 @@ def build(**settings):
                    texts["readout"], row(controls["seed"], controls["m"], sizing_mode="stretch_width"),
                    row(controls["chosen"], controls["snap"], sizing_mode="stretch_width"),
                    controls["w1"], controls["w2"], controls["b"],
-                   sizing_mode="stretch_width", min_width=250, max_width=320)
+                   sizing_mode="stretch_width", min_width=240, max_width=270)
     # flex-start: beside a taller panel the plots keep their own height (no stretch, no jump).
     return row(plots, panel, styles={"flex-wrap": "wrap", "gap": "8px 16px", "align-items": "flex-start"},
                sizing_mode="stretch_width", name="regions_2d")
@@ -110,7 +110,7 @@ def _region_plot(sources: dict) -> dict:
     light = style.THEMES["light"]
     mapper = bm.LinearColorMapper(palette=RAMP, low=0, high=1, name="mapper")
     plot = style.figure(title="Regions of the input square", height=480, min_border_right=12,
-                        min_border_left=68,
+                        min_border_left=58,
                         x_range=bm.Range1d(0, 1), y_range=bm.Range1d(0, 1), name="plot",
                         x_axis_label="input F1", y_axis_label="input F2")
     plot.grid.visible = False
@@ -157,7 +157,7 @@ def _bar_plot(sources: dict) -> dict:
     bar_plot = style.figure(title="Outputs A at the input", height=210, name="bar_plot",
                             x_range=bm.Range1d(0.4, 8.6, name="bar_range"), x_axis_label="neuron",
                             y_range=bm.Range1d(-1, 1, name="bar_y"), y_axis_label="output A",
-                            min_border_right=12, min_border_left=68)
+                            min_border_right=12, min_border_left=58)
     bars = {"source": sources["bars"], "level": "overlay", "line_color": light["text"]}
     bar_plot.vbar(x="x", top="output", width=0.8, fill_color=style.by_role("role", SIGNS),
                           line_width="flipped", **bars)

@@ -161,6 +161,9 @@ def test_every_control_of_every_figure_works_in_its_page(page, base_url, built_s
     iframes = page.locator("iframe.nt-widget").element_handles()
     assert iframes
     for number, iframe in enumerate(iframes, 1):
+        iframe.scroll_into_view_if_needed()  # figures load as they come near the screen
+        page.wait_for_function("f => f.src !== ''", arg=iframe)
+        page.wait_for_function("f => f.contentWindow.location.href !== 'about:blank'", arg=iframe)
         frame = iframe.content_frame()
         wait_for_figure(frame)
         wait_until_fitted(page, iframe)

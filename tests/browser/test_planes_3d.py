@@ -59,7 +59,8 @@ def corners(xs, ys):
     return tuple(sorted(zip(np.round(xs, 8), np.round(ys, 8), strict=True)))
 
 
-def assert_scene(page, seed=PARAMS["seed"], m=PARAMS["m"], neuron=1, azimuth=-35, elevation=25, planes=True):
+def assert_scene(page, seed=PARAMS["seed"], m=PARAMS["m"], neuron=PARAMS["neuron"], azimuth=-35, elevation=25,
+                 planes=True):
     layer = nt.random_layer(m, 2, seed)
     got = model(page, "patches", "data")
     assert got["depth"] == sorted(got["depth"], reverse=True), "not painted back to front"
@@ -101,7 +102,7 @@ def assert_fitted(page):
 
 def test_first_picture(widget):
     assert_scene(widget)
-    assert "<b>Neuron 1: A = " in model(widget, "readout", "text")
+    assert f"<b>Neuron {PARAMS['neuron']}: A = " in model(widget, "readout", "text")
 
 
 @pytest.mark.parametrize("azimuth, elevation", [(10, 25), (-170, 60), (90, 0), (45, 90)])
@@ -124,14 +125,14 @@ def test_seed_and_m_rebuild_the_planes(widget, seed, m):
 
 
 def test_highlight_and_floor_only(widget):
-    set_value(widget, "neuron", "value", 3)
+    set_value(widget, "neuron", "value", 2)
     settle(widget)
-    assert_scene(widget, neuron=3)
+    assert_scene(widget, neuron=2)
     assert len(model(widget, "zero_line", "data.xs")) == 1
-    assert "Neuron 3" in model(widget, "labels", "data.text")
+    assert "Neuron 2" in model(widget, "labels", "data.text")
     set_value(widget, "show", "active", 1)
     settle(widget)
-    assert_scene(widget, neuron=3, planes=False)
+    assert_scene(widget, neuron=2, planes=False)
 
 
 def test_dragging_turns_and_tilts_the_view(widget):

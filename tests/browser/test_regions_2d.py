@@ -167,7 +167,7 @@ def test_editing_a_neuron_recomputes_the_partition_exactly(widget, high):
 
 def test_snapping_the_chosen_line_through_a_crossing_loses_a_region(widget):
     before = len(nt.partition_2d(layer_of(), BOX))
-    widget.locator(".bk-btn", has_text="Snap line").click()
+    widget.locator(".bk-btn", has_text="Snap to a crossing").click()
     settle(widget)
     b = model(widget, "b", "value")
     layer = layer_of(edits={0: (*layer_of().weights[0], b)})

@@ -22,11 +22,11 @@ def test_table_is_the_seeded_layer():
 
 
 def test_every_source_starts_empty_and_the_settings_make_the_controls():
-    doc = WIDGETS["planes_3d"].document(seed=2, neuron=3, elevation=60)
+    doc = WIDGETS["planes_3d"].document(seed=2, neuron=2, elevation=60)
     drawn = [s for s in doc.select({"type": ColumnDataSource}) if s.name]
     assert {s.name for s in drawn} == set(planes_3d.COLUMNS)
     assert all(len(values) == 0 for s in drawn for values in s.data.values())
     values = {name: doc.select_one({"name": name}).value for name in ("seed", "neuron", "elevation", "m")}
-    assert values == {"seed": 2, "neuron": 3, "elevation": 60, "m": 4}
+    assert values == {"seed": 2, "neuron": 2, "elevation": 60, "m": 4}
     with pytest.raises(ValueError, match="elevation must be"):
         planes_3d.build(elevation=95)
