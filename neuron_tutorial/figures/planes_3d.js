@@ -119,7 +119,7 @@ function furniture(a, h) {
   const tall = Math.abs(axis[1][1] - axis[1][0]) * memo.scale > 90
   if (tall) spots.push([0, 0, top, tick, "left"], [0, 0, -top, `\u2212${tick}`, "left"], [0, 0, 0, "0", "left"])
   spots.push([1, -0.06, 0, "1"], [-0.06, 1, 0, "1"])
-  place(a, spots)
+  draw_labels(a, spots)
   a.readout.text = L.b.map((b, k) => {
     const text = `Neuron ${k + 1}: A = ${fmt(L.w1[k])}\u00b7F1 ${signed(L.w2[k])}\u00b7F2 ${signed(b)}`
     return k === h ? `<b>${text}</b>` : `<span style="opacity:0.75">${text}</span>`
@@ -128,7 +128,7 @@ function furniture(a, h) {
 
 // Labels in pixels: each near its spot, pushed away from the scene's centre (where the
 // planes are), inside the frame and clear of every other label.
-function place(a, spots) {
+function draw_labels(a, spots) {
   const {inner_width: W, inner_height: H} = a.plot, s = memo.scale
   const [sx, sy] = view(a, spots.map((p) => p[0]), spots.map((p) => p[1]), spots.map((p) => p[2]))
   const bounds = [[2, W - 2], [2, H - 2]]

@@ -1,10 +1,8 @@
-// regions_2d: the partition of the input square, drawn in the browser from the seed table.
-// partition_2d (nt/partition.js) of the first m neurons of the seed's random_layer(64, 2, seed)
-// with the reader's edits, or of that layer shifted by its 95% quantiles (quantile_thresholds)
-// in "high output" mode, and the live input's signs as Partition.locate reads them.
-// An ES module, compiled once: `memo` survives between calls, so each control recomputes
-// only what it changes; an edit splits the cached partition without the chosen neuron by
-// that neuron's new line instead of splitting the square by every line again.
+// regions_2d: partition_2d (nt/partition.js) of the first m neurons of the seed's
+// random_layer(64, 2, seed) with the reader's edits, or of that layer shifted by its 95%
+// quantiles in "high output", and the live input's signs. `memo` survives between calls, so a
+// control recomputes only what it changes; an edit splits the partition without the chosen
+// neuron by its new line instead of splitting the square by every line again.
 
 import {pattern_text, sign_role} from "nt/format.js"
 import {bias_through, clipped_lines, nearest_crossing, polygon_centroid} from "nt/geometry.js"
@@ -65,13 +63,9 @@ export default (args, obj, data, context) => {
 }
 
 function draw_all(a) {
-  load_layer(a)
-  draw_partition(a)
-  show_extent(a)
-  show_toggles(a)
+  load_layer(a), draw_partition(a), show_extent(a), show_toggles(a)
   if (a.point.data.x.length === 0) start_input(a)
-  draw_input(a)
-  fit(a)
+  draw_input(a), fit(a)
 }
 
 // Tap or drag: the input follows the pointer; a drag that starts on the chosen neuron's line
@@ -83,8 +77,7 @@ function pointer(a, event) {
   }
   if (event.event_name === "panend") return void (memo.dragging = null)
   if (memo.dragging === "line") return move_line(a, event.x, event.y)
-  a.f1.value = clamp(event.x)
-  a.f2.value = clamp(event.y)
+  a.f1.value = clamp(event.x), a.f2.value = clamp(event.y)
 }
 
 function pixels_to_chosen_line(a, x, y) {
@@ -98,16 +91,13 @@ function move_line(a, x, y) {
   a.b.value = Math.min(a.b.end, Math.max(a.b.start, b))
 }
 
-// The button: the chosen line (its bias) through the nearest crossing point of two others.
-// Three lines then meet in one point and the square loses a region.
+// The button: the chosen line through the nearest crossing of two others (the square loses a region).
 function snap(a) {
   const L = memo.layer, k = chosen_index(a), near = L.high ? null : nearest_crossing(L.w1, L.w2, L.b, k)
   if (near !== null) a.b.value = -(L.w1[k] * near[0] + L.w2[k] * near[1])
 }
 
-function chosen_index(a) {
-  return Math.min(Number(a.chosen.value), memo.layer.m) - 1
-}
+const chosen_index = (a) => Math.min(Number(a.chosen.value), memo.layer.m) - 1
 
 // The frame hugs the square: the plot's height makes its frame as tall as it is wide. Only
 // the width changes it (a resize), never a control.
@@ -119,9 +109,8 @@ function fit(a) {
   if (memo.part !== null) draw_labels(a)
 }
 
-// The bar chart's range: every output over the square and 0, with a margin. Fixed while the
-// input moves; changed only when the bars no longer fit or fill less than two thirds of it
-// (a new range repaints the whole chart, axes included).
+// The bar chart's range: every output over the square and 0, with a margin; changed only when the
+// bars no longer fit or fill less than two thirds of it (a new range repaints the axes too).
 function show_extent(a) {
   const L = memo.layer, [low, high] = output_range(L.w1, L.w2, L.b)
   const lo = Math.min(low, 0), hi = Math.max(high, 0), margin = 0.05 * (hi - lo) || 1
@@ -182,12 +171,11 @@ function edit(a) {
 // Regions, boundary lines, region count and the chosen neuron's view of them.
 function draw_partition(a) {
   const L = memo.layer, part = memo.part, n = part.xs.length
-  const most = Math.max(1, describe_regions(part))
-  if (a.mapper.high !== most) a.mapper.high = most
-  memo.most = most
+  memo.most = Math.max(1, describe_regions(part))
+  if (a.mapper.high !== memo.most) a.mapper.high = memo.most
   a.lines.data = clipped_lines(L.w1, L.w2, L.shifted)
-  const high = L.both ? clipped_lines(L.w1, L.w2, Array.from(L.b, (b, k) => b - L.t[k])) : {xs: [], ys: []}
-  a.high_lines.data = {xs: high.xs, ys: high.ys}
+  const {xs, ys} = clipped_lines(L.w1, L.w2, L.both ? Array.from(L.b, (b, k) => b - L.t[k]) : [])
+  a.high_lines.data = {xs, ys}
   // The layer as it is now, for the tooltips' outputs.
   a.neurons.data = {w1: Array.from(L.w1), w2: Array.from(L.w2), b: Array.from(L.b), t: Array.from(L.t)}
   const pairs = L.m * (L.m - 1) / 2
@@ -202,8 +190,8 @@ function draw_partition(a) {
 function draw_chosen(a) {
   const L = memo.layer, k = chosen_index(a)
   if (a.view.active === 1) draw_neuron_view(a)
-  const line = clipped_lines([L.w1[k]], [L.w2[k]], [L.shifted[k]])
-  a.chosen_line.data = {xs: line.xs, ys: line.ys}
+  const {xs, ys} = clipped_lines([L.w1[k]], [L.w2[k]], [L.shifted[k]])
+  a.chosen_line.data = {xs, ys}
   choose_pair(a, true)
   show_key(a)
 }
@@ -229,10 +217,7 @@ function draw_labels(a) {
 // The colour key beside the square: the count ramp, or the chosen neuron's colours.
 function show_key(a) {
   const L = memo.layer, k = chosen_index(a), word = L.high ? ["high", "not high"] : ["positive", "negative"]
-  if (a.view.active === 0) {
-    show_text(a.key, `colour = number of ${word[0]} neurons:<br>${ramp_html(a.mapper.palette, memo.most)}`)
-    return
-  }
+  if (a.view.active === 0) return show_text(a.key, `colour = number of ${word[0]} neurons:<br>${ramp_html(a.mapper.palette, memo.most)}`)
   const constant = L.w1[k] === 0 && L.w2[k] === 0 && L.shifted[k] === 0
   const entries = constant ? [["zero", "0 everywhere"]] : [["positive", word[0]], ["negative", word[1]]]
   show_text(a.key, entries.map(([role, text]) => `<span style="white-space:nowrap;margin-right:16px">` +
@@ -242,15 +227,10 @@ function show_key(a) {
 // The first input: inside Region 1, halfway from its centre to the chosen line, so that one
 // short drag crosses into Region 2.
 function start_input(a) {
-  const part = memo.part, pair = part.pair
-  let point = [0.5, 0.5]
-  if (pair != null) {
-    const [x1, y1] = polygon_centroid(part.xs[pair[0]], part.ys[pair[0]])
-    const [x2, y2] = polygon_centroid(part.xs[pair[1]], part.ys[pair[1]])
-    point = [0.75 * x1 + 0.25 * x2, 0.75 * y1 + 0.25 * y2]
-    const L = memo.layer, k = chosen_index(a)
-    if (L.w1[k] * point[0] + L.w2[k] * point[1] + L.shifted[k] >= 0) point = [x1, y1]
-  }
+  const part = memo.part, pair = part.pair, L = memo.layer, k = chosen_index(a)
+  const [c1, c2] = pair == null ? [[0.5, 0.5], [0.5, 0.5]] : pair.map((i) => polygon_centroid(part.xs[i], part.ys[i]))
+  let point = [0.75 * c1[0] + 0.25 * c2[0], 0.75 * c1[1] + 0.25 * c2[1]]
+  if (pair != null && L.w1[k] * point[0] + L.w2[k] * point[1] + L.shifted[k] >= 0) point = c1
   memo.starting = true
   a.f1.value = Math.round(point[0] * 100) / 100, a.f2.value = Math.round(point[1] * 100) / 100
   memo.starting = false
@@ -262,15 +242,13 @@ function draw_input(a) {
   const L = memo.layer, x = a.f1.value, y = a.f2.value
   memo.input = [x, y]
   const live = signs_at(L.w1, L.w2, L.shifted, x, y)
-  if (memo.previous !== null) {
-    const was = memo.previous
+  const was = memo.previous
+  if (was !== null) {
     const flipped = [...live.keys()].filter((k) => live[k] !== 0 && was[k] !== 0 && live[k] !== was[k])
     if (flipped.length > 0) memo.flipped = flipped
     // On a line the sign is 0: remember the side the input came from until it leaves (a
     // constant neuron with bias 0 is 0 everywhere and stays so).
-    for (let k = 0; k < L.m; k++) {
-      if (live[k] === 0 && (L.w1[k] !== 0 || L.w2[k] !== 0)) live[k] = memo.previous[k]
-    }
+    live.forEach((s, k) => { if (s === 0 && (L.w1[k] !== 0 || L.w2[k] !== 0)) live[k] = was[k] })
   }
   memo.previous = live
   a.point.data = {x: [x], y: [y]}
@@ -279,8 +257,8 @@ function draw_input(a) {
   a.bars.data = {x: output.map((_, k) => k + 1), output, level: Array.from(L.t),
     role: Array.from(live, sign_role), flipped: output.map((_, k) => (is_flipped.has(k) ? 3 : 0))}
   a.bar_legend.items[2].visible = live.some((s) => s === 0)
-  const crossed = clipped_lines(...[L.w1, L.w2, L.shifted].map((c) => memo.flipped.map((k) => c[k])))
-  a.crossed.data = {xs: crossed.xs, ys: crossed.ys}
+  const {xs, ys} = clipped_lines(...[L.w1, L.w2, L.shifted].map((c) => memo.flipped.map((k) => c[k])))
+  a.crossed.data = {xs, ys}
   choose_pair(a, false)
   show_text(a.readout, readout_text(a, live, x, y))
 }
@@ -305,21 +283,18 @@ function show_toggles(a) {
   const L = memo.layer, by_neuron = a.view.active === 1
   a.marks.visible = L.high || L.both
   a.hover.tooltips = a.hover.tooltips.replace(/positive|high/, L.high ? "high" : "positive")
-  const [lines, high] = a.legend.items
-  lines.label = {value: L.high ? "high-output line (A = t)" : "boundary (A = 0)"}
-  high.visible = L.both
+  a.legend.items[0].label = {value: L.high ? "high-output line (A = t)" : "boundary (A = 0)"}
+  a.legend.items[1].visible = L.both
   if (by_neuron) draw_neuron_view(a)
-  a.by_pattern.visible = !by_neuron
-  a.by_neuron.visible = by_neuron
+  a.by_pattern.visible = !by_neuron, a.by_neuron.visible = by_neuron
   show_key(a)
 }
 
 // The one-neuron view has its own source, filled only while it shows: Bokeh recomputes the
 // colours of every renderer of a source when its data changes, shown or not.
 function draw_neuron_view(a) {
-  const k = chosen_index(a)
-  a.neuron_regions.data = {xs: a.regions.data.xs, ys: a.regions.data.ys,
-    role: memo.part.signs.map((s) => sign_role(s[k]))}
+  const k = chosen_index(a), {xs, ys} = a.regions.data
+  a.neuron_regions.data = {xs, ys, role: memo.part.signs.map((s) => sign_role(s[k]))}
 }
 
 const show_text = (div, html) => set_text(div, html, memo.context)

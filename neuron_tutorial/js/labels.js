@@ -11,7 +11,7 @@ export function place_labels(labels, bounds, obstacles = []) {
   return labels.map(({width, height, candidates}) => {
     for (const [x, y] of candidates) {
       const box = box_of({x, y, width, height})
-      if (inside(box, bounds) && taken.every((other) => !overlaps(box, other))) {
+      if (box_inside(box, bounds) && taken.every((other) => !overlaps(box, other))) {
         taken.push(box)
         return [x, y]
       }
@@ -42,7 +42,7 @@ function box_of({x, y, width, height}) {
   return [x - width / 2, x + width / 2, y - height / 2, y + height / 2]
 }
 
-function inside([l, r, b, t], [[x0, x1], [y0, y1]]) {
+function box_inside([l, r, b, t], [[x0, x1], [y0, y1]]) {
   const eps = 1e-9
   return l >= x0 - eps && r <= x1 + eps && b >= y0 - eps && t <= y1 + eps
 }
@@ -77,8 +77,8 @@ export function region_names(part, regions, names, [W, H], avoid = [], font = 13
   const labels = regions.map((i) => {
     const [cx, cy] = polygon_centroid(part.xs[i], part.ys[i])
     const near = candidates_near([cx * W, cy * H], width, height, bounds, height / 2, 12)
-    const inside = (p) => point_polygon_distance([p[0] / W, p[1] / H], part.xs[i], part.ys[i]) === 0
-    return {width, height, candidates: [...near.filter(inside), ...near.filter((p) => !inside(p))]}
+    const in_region = (p) => point_polygon_distance([p[0] / W, p[1] / H], part.xs[i], part.ys[i]) === 0
+    return {width, height, candidates: [...near.filter(in_region), ...near.filter((p) => !in_region(p))]}
   })
   const shown = place_labels(labels, bounds, obstacles).map((p, i) => [p, names[i]]).filter(([p]) => p !== null)
   return {x: shown.map(([p]) => p[0] / W), y: shown.map(([p]) => p[1] / H), text: shown.map(([, t]) => t)}
