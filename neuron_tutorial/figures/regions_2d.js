@@ -105,7 +105,7 @@ function fit(a) {
   const plot = a.plot, width = plot.inner_width, height = plot.inner_height
   if (!(width > 0 && height > 0)) return
   const wanted = Math.round(plot.height - height + width)
-  if (Math.abs(wanted - plot.height) >= 1) plot.height = wanted
+  if (Math.abs(wanted - plot.height) >= 2) plot.height = wanted  // no 1-px hunting from rounding
   if (memo.part !== null) draw_labels(a)
 }
 

@@ -62,6 +62,8 @@ def corners(xs, ys):
 def assert_scene(page, seed=PARAMS["seed"], m=PARAMS["m"], neuron=PARAMS["neuron"], azimuth=-35, elevation=25,
                  planes=True):
     layer = nt.random_layer(m, 2, seed)
+    neuron = min(neuron, m)  # the highlighted neuron is one of the m shown
+    assert model(page, "neuron", "value") == neuron
     got = model(page, "patches", "data")
     assert got["depth"] == sorted(got["depth"], reverse=True), "not painted back to front"
     # Every plane in as many pieces as partition_2d cuts it into (its zero line and the lines

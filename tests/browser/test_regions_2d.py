@@ -92,7 +92,7 @@ def test_first_draw_is_the_seeded_partition(widget):
 
 
 def test_the_frame_hugs_the_square(widget):
-    assert model(widget, "plot", "inner_width") == pytest.approx(model(widget, "plot", "inner_height"), abs=1)
+    assert model(widget, "plot", "inner_width") == pytest.approx(model(widget, "plot", "inner_height"), abs=2)
     ranges = [model(widget, "plot", f"{axis}_range.{end}") for axis in "xy" for end in ("start", "end")]
     assert ranges == [0, 1, 0, 1]
     before = model(widget, "plot", "height")
