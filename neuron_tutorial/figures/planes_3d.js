@@ -1,161 +1,154 @@
-// planes_3d: the layer's planes A = w·F + b over the input square, projected in the browser.
-// Mirrors planes_3d.state() in Python: pieces() (each plane cut by partition_2d along its
-// zero line and along the lines where it meets the other planes; the floor cut by every
-// boundary line), project(), and furniture() for the axes, labels and the read-out.
+// planes_3d: the layer's planes A = w·F + b over the input square, drawn in the browser.
+// plane_pieces (nt/partition.js) cuts each plane where it crosses the floor or another plane;
+// every frame projects the pieces (nt/geometry.js project_view) and paints them back to front.
+// One neuron is highlighted in its sign colours, the others are faint grey; labels are
+// placed in pixels so that none collides with another or leaves the frame (nt/labels.js).
 // An ES module, compiled once: `memo` keeps the pieces of the current layer, so turning the
 // view only projects and sorts them again, and the angles where a drag started.
 
-import {fmt, scheme, sign_colour, signed} from "nt/format.js"
-import {clip_line} from "nt/geometry.js"
-import {mark_drawn} from "nt/interact.js"
-import {output_range, partition_2d} from "nt/partition.js"
+import {fmt, sign_role, signed} from "nt/format.js"
+import {clip_line, project_view} from "nt/geometry.js"
+import {is_pointer} from "nt/interact.js"
+import {candidates_near, place_labels, text_width} from "nt/labels.js"
+import {output_range, plane_pieces} from "nt/partition.js"
 
-const memo = {key: null, layer: null, scene: null, z_max: 1, start: null}
+const PAD = 30  // pixels kept free around the scene for its labels
+const R = Math.SQRT1_2  // the square's corners turn on this circle
+const memo = {key: null, layer: null, scene: null, z_max: 1, start: null, scale: 1}
 
 export default (args, obj) => {
-  if (obj.event_name === "panstart") {
-    memo.start = [args.azimuth.value, args.elevation.value]
-    return
-  }
-  if (obj.event_name === "pan") return turn(args, obj)
-  if (obj === args.plot) {
-    fit(args)
-    mark_drawn()
-    return
-  }
+  if (is_pointer(obj)) return turn(args, obj)
   if (memo.key !== `${args.seed.value}/${args.m.value}`) load(args)
+  fit(args)
   draw(args)
 }
 
 // Dragging turns the scene like an object in the hand: right turns it anticlockwise seen
 // from above, down tilts its top towards the reader. Pan deltas count from the drag's start.
 function turn(a, event) {
+  if (event.event_name === "panstart") {
+    memo.start = [a.azimuth.value, a.elevation.value]
+    return
+  }
   const start = memo.start ?? [a.azimuth.value, a.elevation.value]
-  const azimuth = ((Math.round(start[0] + 0.5 * event.delta_x) + 540) % 360) - 180
-  a.azimuth.value = azimuth
+  a.azimuth.value = ((Math.round(start[0] + 0.5 * event.delta_x) + 540) % 360) - 180
   a.elevation.value = Math.min(90, Math.max(0, Math.round(start[1] + 0.5 * event.delta_y)))
 }
 
-// Keep one unit as long across as up: the ranges follow the plot's shape.
-function fit(a) {
-  const {inner_width: width, inner_height: height} = a.plot
-  if (!(width > 0 && height > 0)) return
-  const aspect = width / height
-  const [half_x, half_y] = aspect >= 1 ? [a.radius * aspect, a.radius] : [a.radius, a.radius / aspect]
-  a.plot.x_range.setv({start: -half_x, end: half_x})
-  a.plot.y_range.setv({start: -half_y, end: half_y})
-}
-
-// The seed's first m neurons, the height of its box (z_extent) and the pieces of the scene.
+// The seed's first m neurons, the height of its box (the largest |A| of all its neurons over
+// the square, so that m does not change the scale) and the pieces of the scene.
 function load(a) {
-  const s = a.seed.value, m = a.m.value
-  const W = a.table.weights[s], B = a.table.biases[s]
+  const s = a.seed.value, m = a.m.value, stride = a.biases.shape[1]
+  const row = (k) => s * stride + k
+  const all = Array.from({length: stride}, (_, k) => k)
+  const w1 = all.map((k) => a.weights[2 * row(k)]), w2 = all.map((k) => a.weights[2 * row(k) + 1])
+  const b = all.map((k) => a.biases[row(k)])
   memo.key = `${s}/${m}`
-  memo.layer = {m, w1: W.slice(0, m).map((w) => w[0]), w2: W.slice(0, m).map((w) => w[1]),
-    b: B.slice(0, m)}
-  const [lo, hi] = output_range(W.map((w) => w[0]), W.map((w) => w[1]), B)
+  memo.layer = {m, w1: w1.slice(0, m), w2: w2.slice(0, m), b: b.slice(0, m)}
+  const [lo, hi] = output_range(w1, w2, b)
   memo.z_max = Math.max(-lo, hi)
-  memo.scene = pieces(memo.layer)
-  const options = [["0", "no neuron"], ...memo.layer.b.map((_, k) => [String(k + 1), `Neuron ${k + 1}`])]
-  if (a.highlight.options.length !== options.length) a.highlight.options = options
-  if (Number(a.highlight.value) > m) a.highlight.value = "0"
+  memo.scene = plane_pieces(memo.layer.w1, memo.layer.w2, memo.layer.b)
+  if (a.neuron.end !== m) a.neuron.end = Math.max(m, 2)  // a slider needs start < end
+  if (a.neuron.value > m) a.neuron.value = m
 }
 
-// planes_3d.pieces: plane k cut by its zero line and by every line (w_k - w_j)·F + b_k - b_j
-// = 0 where it meets plane j; then the floor, cut by every boundary line.
-function pieces(L) {
-  const scene = []
-  for (let k = 0; k < L.m; k++) {
-    const w1 = [L.w1[k]], w2 = [L.w2[k]], b = [L.b[k]]
-    for (let j = 0; j < L.m; j++) {
-      if (j !== k) w1.push(L.w1[k] - L.w1[j]), w2.push(L.w2[k] - L.w2[j]), b.push(L.b[k] - L.b[j])
-    }
-    const part = partition_2d(w1, w2, b)
-    part.xs.forEach((x, i) => {
-      const y = part.ys[i]
-      const z = x.map((xc, c) => L.w1[k] * xc + L.w2[k] * y[c] + L.b[k])
-      scene.push({x, y, z, neuron: k, signs: part.signs[i]})
-    })
-  }
-  const floor = partition_2d(L.w1, L.w2, L.b)
-  floor.xs.forEach((x, i) => scene.push({x, y: floor.ys[i], z: x.map(() => 0), neuron: -1,
-    signs: floor.signs[i]}))
-  return scene
+// The scene fills the frame at every angle: its extent over every turn at the current tilt
+// (so turning never zooms), PAD pixels left for labels, one unit as long across as up.
+function fit(a) {
+  const {inner_width: W, inner_height: H} = a.plot
+  if (!(W > 0 && H > 0)) return
+  const phi = a.elevation.value * (Math.PI / 180)
+  const half_y = a.height * Math.cos(phi) + R * Math.sin(phi)
+  const scale = Math.min((W - 2 * PAD) / (2 * R), (H - 2 * PAD) / (2 * half_y))
+  memo.scale = scale
+  const x = W / (2 * scale), y = H / (2 * scale)
+  a.plot.x_range.setv({start: -x, end: x})
+  a.plot.y_range.setv({start: -y, end: y})
 }
 
-// planes_3d.project: centre the square, scale A so ±z_max spans ±height, turn by the
-// azimuth about the vertical, look down by the elevation. Depth grows away from the reader.
-function project(x, y, z, a) {
-  const theta = a.azimuth.value * (Math.PI / 180), phi = a.elevation.value * (Math.PI / 180)
-  const [ct, st, cp, sp] = [Math.cos(theta), Math.sin(theta), Math.cos(phi), Math.sin(phi)]
-  const sx = [], sy = [], depth = []
-  for (let i = 0; i < x.length; i++) {
-    const xc = x[i] - 0.5, yc = y[i] - 0.5, zc = z[i] * a.height / memo.z_max
-    const v = xc * st + yc * ct
-    sx.push(xc * ct - yc * st)
-    sy.push(zc * cp + v * sp)
-    depth.push(v * cp - zc * sp)
-  }
-  return [sx, sy, depth]
-}
+const view = (a, x, y, z) => project_view(x, y, z, a.azimuth.value, a.elevation.value, a.height / memo.z_max)
 
 function draw(a) {
-  const theme = a.themes[scheme()], planes = a.show.active === 0
-  const h = Number(a.highlight.value) - 1
+  const planes = a.show.active === 0, L = memo.layer
+  const h = Math.min(a.neuron.value, L.m) - 1
   const items = []
   for (const piece of memo.scene) {
     const k = piece.neuron
     if (k >= 0 && !planes) continue
-    const [sx, sy, depth] = project(piece.x, piece.y, piece.z, a)
-    let fill, look
+    const [sx, sy, depth] = view(a, piece.x, piece.y, piece.z)
+    let look
     if (k < 0) {
-      const sign = h >= 0 ? piece.signs[h] : null
-      fill = sign === null ? theme.muted : sign_colour(sign, a.colours)
-      look = [theme.muted, sign === null ? 0.12 : 0.35, 0.9, 1.0]
+      // The floor in the highlighted neuron's colours; its outlines draw every boundary line.
+      const role = sign_role(piece.signs[h])
+      look = [role, "muted", ...a.alpha[planes ? "floor" : "floor_only"], 1]
+    } else if (k === h) {
+      const role = sign_role(piece.signs[0])
+      look = [role, role, ...a.alpha.highlighted, 1.5]
     } else {
-      const fade = h < 0 ? "plain" : k === h ? "highlighted" : "faded"
-      fill = sign_colour(piece.signs[0], a.colours)
-      look = [fill, ...a.alpha[fade], fade === "highlighted" ? 2.0 : 1.0]
+      look = ["muted", "muted", ...a.alpha.other, 1]
     }
-    items.push([sx, sy, fill, ...look, depth.reduce((s, d) => s + d, 0) / depth.length])
+    items.push([sx, sy, ...look, depth.reduce((s, d) => s + d, 0) / depth.length, k])
   }
-  // Back to front: the farthest piece first, so nearer ones are painted over it.
+  // Painter's order, every frame: the farthest piece first, nearer ones painted over it.
   items.sort((p, q) => q[7] - p[7])
-  const keys = ["xs", "ys", "fill", "line", "fill_alpha", "line_alpha", "line_width", "depth"]
+  const keys = ["xs", "ys", "role", "line_role", "fill_alpha", "line_alpha", "line_width", "depth", "neuron"]
   const data = {}
   keys.forEach((key, i) => { data[key] = items.map((item) => item[i]) })
   a.patches.data = data
   furniture(a, h)
 }
 
-// planes_3d.furniture: the A axis, axis labels and ticks, each boundary's number and the
-// highlighted boundary, and every neuron's formula.
+// The A axis at the corner F = (0, 0), the highlighted boundary, every label, the formulas.
 function furniture(a, h) {
   const z = memo.z_max, L = memo.layer
-  const axis = project([0, 0], [0, 0], [-z, z], a)
+  const axis = view(a, [0, 0], [0, 0], [-z, z])
   a.axes.data = {xs: [axis[0]], ys: [axis[1]]}
+  const ends = clip_line(L.w1[h], L.w2[h], L.b[h])
+  const line = ends === null ? null : view(a, ends[0], ends[1], [0, 0])
+  a.zero_line.data = line === null ? {xs: [], ys: []} : {xs: [line[0]], ys: [line[1]]}
   const step = z >= 1 ? 0.5 : 0.1
   const top = Math.max(step, Math.floor(z / step) * step)
   const tick = String(Number(top.toPrecision(6)))
-  const spots = [[0.5, -0.14, 0, "F1"], [-0.14, 0.5, 0, "F2"], [0, 0, z * 1.14, "A"],
-    [1, -0.07, 0, "1"], [-0.07, 1, 0, "1"], [-0.05, -0.05, 0, "0"],
-    [-0.05, -0.05, top, tick], [-0.05, -0.05, -top, `\u2212${tick}`]]
-  const [lx, ly] = project(spots.map((p) => p[0]), spots.map((p) => p[1]), spots.map((p) => p[2]), a)
-  a.labels.data = {x: lx, y: ly, text: spots.map((p) => p[3])}
-  const numbers = {x: [], y: [], text: []}
-  let zero_line = {xs: [], ys: []}
-  for (let k = 0; k < L.m; k++) {
-    const ends = clip_line(L.w1[k], L.w2[k], L.b[k])
-    if (ends === null) continue
-    const [nx, ny] = project(ends[0], ends[1], [0, 0], a)
-    const end = nx[1] > nx[0] ? 1 : 0
-    numbers.x.push(nx[end]), numbers.y.push(ny[end]), numbers.text.push(String(k + 1))
-    if (k === h) zero_line = {xs: [nx], ys: [ny]}
+  // Most important first: a label that finds no free place is left out, never piled up.
+  const spots = [[0, 0, z * 1.12, "A"], [0.5, -0.12, 0, "F1"], [-0.12, 0.5, 0, "F2"]]
+  if (line !== null) {
+    const end = line[0][1] > line[0][0] ? 1 : 0
+    spots.push([ends[0][end], ends[1][end], 0, `Neuron ${h + 1}`])
   }
-  a.numbers.data = numbers
-  a.zero_line.data = zero_line
+  // Ticks of A only while its axis stands tall enough on the screen to hold them apart.
+  const tall = Math.abs(axis[1][1] - axis[1][0]) * memo.scale > 90
+  if (tall) spots.push([0, 0, top, tick, "left"], [0, 0, -top, `\u2212${tick}`, "left"], [0, 0, 0, "0", "left"])
+  spots.push([1, -0.06, 0, "1"], [-0.06, 1, 0, "1"])
+  draw_labels(a, spots)
   a.readout.text = L.b.map((b, k) => {
     const text = `Neuron ${k + 1}: A = ${fmt(L.w1[k])}\u00b7F1 ${signed(L.w2[k])}\u00b7F2 ${signed(b)}`
-    return k === h ? `<b>${text}</b>` : text
+    return k === h ? `<b>${text}</b>` : `<span style="opacity:0.75">${text}</span>`
   }).join("<br>")
+}
+
+// Labels in pixels: each near its spot, pushed away from the scene's centre (where the
+// planes are), inside the frame and clear of every other label.
+function draw_labels(a, spots) {
+  const {inner_width: W, inner_height: H} = a.plot, s = memo.scale
+  const [sx, sy] = view(a, spots.map((p) => p[0]), spots.map((p) => p[1]), spots.map((p) => p[2]))
+  const bounds = [[2, W - 2], [2, H - 2]]
+  const labels = spots.map(([, , , text, side], i) => {
+    const px = W / 2 + sx[i] * s, py = H / 2 + sy[i] * s
+    const size = 13, width = text_width(text.length, size) + 4, height = size + 6
+    // A tick of A sits left of its axis; any other label away from the centre.
+    const [dx, dy] = side === "left" ? [-1, 0] : unit(px - W / 2, py - H / 2)
+    const shift = width / 2 + 4
+    const candidates = [0, 1, 2].flatMap((r) => candidates_near(
+      [px + dx * (shift + 8 * r), py + dy * (height / 2 + 2 + 8 * r)], width, height, bounds, height, 0))
+    return {width, height, candidates}
+  })
+  const placed = place_labels(labels, bounds)
+  const shown = placed.map((p, i) => [p, spots[i][3]]).filter(([p]) => p !== null)
+  a.labels.data = {x: shown.map(([p]) => (p[0] - W / 2) / s), y: shown.map(([p]) => (p[1] - H / 2) / s),
+    text: shown.map(([, text]) => text)}
+}
+
+function unit(x, y) {
+  const n = Math.hypot(x, y)
+  return n > 1e-9 ? [x / n, y / n] : [0, 1]
 }

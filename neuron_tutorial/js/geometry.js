@@ -109,3 +109,83 @@ export function grid_points(size, box = UNIT_BOX) {
   }
   return points
 }
+
+// Distance from the point [x, y] to a convex counter-clockwise polygon: 0 inside it.
+export function point_polygon_distance([x, y], xs, ys) {
+  let outside = false, nearest = Infinity
+  for (let j = 0; j < xs.length; j++) {
+    const next = j + 1 === xs.length ? 0 : j + 1
+    const ex = xs[next] - xs[j], ey = ys[next] - ys[j], px = x - xs[j], py = y - ys[j]
+    if (ex * py - ey * px < 0) outside = true
+    const length2 = ex * ex + ey * ey
+    const t = length2 > 0 ? Math.min(1, Math.max(0, (px * ex + py * ey) / length2)) : 0
+    nearest = Math.min(nearest, Math.hypot(px - t * ex, py - t * ey))
+  }
+  return outside ? nearest : 0
+}
+
+// Where the lines w1[j]·x + w2[j]·y + b[j] = 0 cross each other inside the box (neuron `skip`
+// left out): [[x, y, j, l], ...] for every pair j < l of non-parallel lines.
+export function line_crossings(w1, w2, b, box = UNIT_BOX, skip = -1) {
+  const [[x0, x1], [y0, y1]] = box, found = []
+  for (let j = 0; j < b.length; j++) {
+    for (let l = j + 1; l < b.length; l++) {
+      if (j === skip || l === skip) continue
+      const det = w1[j] * w2[l] - w2[j] * w1[l]
+      if (Math.abs(det) <= 1e-12 * Math.hypot(w1[j], w2[j]) * Math.hypot(w1[l], w2[l])) continue
+      const x = (w2[j] * b[l] - b[j] * w2[l]) / det, y = (b[j] * w1[l] - w1[j] * b[l]) / det
+      if (x >= x0 && x <= x1 && y >= y0 && y <= y1) found.push([x, y, j, l])
+    }
+  }
+  return found
+}
+
+// A point (x, y, z) of the scene over the unit square seen from `azimuth` and `elevation`
+// (degrees): the square centred, z scaled by `z_scale`, turned about the vertical, then
+// looked down on. Returns [sx, sy, depth] arrays; depth grows away from the reader.
+export function project_view(x, y, z, azimuth, elevation, z_scale = 1) {
+  const theta = azimuth * (Math.PI / 180), phi = elevation * (Math.PI / 180)
+  const [ct, st, cp, sp] = [Math.cos(theta), Math.sin(theta), Math.cos(phi), Math.sin(phi)]
+  const sx = [], sy = [], depth = []
+  for (let i = 0; i < x.length; i++) {
+    const xc = x[i] - 0.5, yc = y[i] - 0.5, zc = z[i] * z_scale
+    const v = xc * st + yc * ct
+    sx.push(xc * ct - yc * st)
+    sy.push(zc * cp + v * sp)
+    depth.push(v * cp - zc * sp)
+  }
+  return [sx, sy, depth]
+}
+
+// The crossing point of two lines other than k that lies nearest to line k, when line k
+// has bias `bias` (and is not already through it): [x, y], or null when there is none.
+export function nearest_crossing(w1, w2, b, k, bias = b[k], box = UNIT_BOX) {
+  const norm = Math.hypot(w1[k], w2[k])
+  if (norm === 0) return null
+  let best = null
+  for (const [x, y] of line_crossings(w1, w2, b, box, k)) {
+    const d = Math.abs(w1[k] * x + w2[k] * y + bias) / norm
+    if (d > 1e-9 && (best === null || d < best[0])) best = [d, x, y]
+  }
+  return best === null ? null : [best[1], best[2]]
+}
+
+// The part inside the box of every line w1[k]·x + w2[k]·y + b[k] = 0 that crosses it, as
+// the columns of a multi_line: {xs, ys, neuron} (neuron numbered from 1).
+export function clipped_lines(w1, w2, b, box = UNIT_BOX) {
+  const lines = {xs: [], ys: [], neuron: []}
+  for (let k = 0; k < b.length; k++) {
+    const segment = clip_line(w1[k], w2[k], b[k], box)
+    if (segment !== null) lines.xs.push(segment[0]), lines.ys.push(segment[1]), lines.neuron.push(k + 1)
+  }
+  return lines
+}
+
+// The bias that puts line k (its weights kept) through the point [x, y], or through the
+// crossing point of two other lines nearest to that, when it is within `reach` of it.
+export function bias_through(w1, w2, b, k, [x, y], reach = 0, box = UNIT_BOX) {
+  const bias = -(w1[k] * x + w2[k] * y), near = nearest_crossing(w1, w2, b, k, bias, box)
+  if (near === null) return bias
+  const gap = Math.abs(w1[k] * near[0] + w2[k] * near[1] + bias) / Math.hypot(w1[k], w2[k])
+  return gap <= reach ? -(w1[k] * near[0] + w2[k] * near[1]) : bias
+}

@@ -39,7 +39,13 @@ export function is_pointer(event) {
 // The figure's first picture: run its callbacks (style.draw_on_load) with the ready event,
 // in order, then mark it drawn. A callback tells this call apart with `is_first_draw`.
 export async function draw_on_load(callbacks, event) {
-  for (const callback of callbacks) await callback.execute(event)
+  // A document's callback gets (cb_obj = the Document, cb_data = the event): style.DRAW_CODE
+  // hands over the Document, so the ready event is made here when it is not an event.
+  const ready = event?.event_name === "document_ready" ? event : {event_name: "document_ready"}
+  for (const callback of callbacks) {
+    await compiled(callback)
+    await callback.execute(ready)
+  }
   mark_drawn()
 }
 
@@ -60,5 +66,14 @@ export function fired_by(args, obj, ...names) {
 // Compile every callback of the document now, while the reader is still reading: the first
 // move of a control then runs at once instead of waiting for its module to load.
 export function compile_callbacks(doc) {
-  return Promise.all([...doc.all_models].filter((m) => m.type === "CustomJS").map((m) => m.compile()))
+  return Promise.all([...doc.all_models].filter((m) => m.type === "CustomJS").map(compiled))
+}
+
+// One compilation per callback. CustomJS.compile() run twice at once (here and by the first
+// draw) imports the module twice, and the callback keeps the second copy: a module's state
+// (what the first draw computed) would be lost.
+const compiling = new WeakMap()
+function compiled(callback) {
+  if (!compiling.has(callback)) compiling.set(callback, callback.compile())
+  return compiling.get(callback)
 }

@@ -9,7 +9,8 @@
 // Int8Array of m entries in {+1, -1, 0} (0 only for a neuron that is 0 everywhere).
 
 import {fmt, pattern_text} from "./format.js"
-import {UNIT_BOX, RELATIVE_TOLERANCE, box_tolerance, normalised_line, polygon_centroid} from "./geometry.js"
+import {UNIT_BOX, RELATIVE_TOLERANCE, box_tolerance, normalised_line, point_polygon_distance, polygon_area,
+  polygon_centroid} from "./geometry.js"
 
 // partition_1d: cut [lo, hi] at every boundary point −b_k / w_k strictly inside. Returns each
 // neuron's root (NaN when w_k = 0), the merged breakpoints and the regions, each
@@ -171,24 +172,45 @@ export function output_range(w1, w2, b, box = UNIT_BOX) {
   return [lo, hi]
 }
 
-// Two neighbours across neuron k's line, k negative in the first (regions_2d.region_pair, the
-// figures' Region 1 and Region 2): patterns that differ in k alone share a stretch of k's
-// line. Of all such pairs, the one whose smaller region is largest. part.areas holds the
+// What a figure draws of each region, kept on the partition: its pattern as text
+// (part.patterns), its area (part.areas) and its number of positive neurons (part.positive).
+// Returns the largest such number.
+export function describe_regions(part) {
+  const n = part.xs.length
+  part.patterns = new Array(n), part.positive = new Array(n), part.areas = new Float64Array(n)
+  let most = 0
+  for (let i = 0; i < n; i++) {
+    const s = part.signs[i]
+    let positive = 0
+    for (let k = 0; k < s.length; k++) positive += s[k] > 0
+    part.patterns[i] = pattern_text(s)
+    part.positive[i] = positive
+    part.areas[i] = polygon_area(part.xs[i], part.ys[i])
+    most = Math.max(most, positive)
+  }
+  return most
+}
+
+// Two neighbours across neuron k's line, k negative in the first (the figures' Region 1 and
+// Region 2): patterns that differ in k alone share a stretch of k's line. part.areas holds the
 // regions' areas; part.patterns their patterns as text, when a figure has them already.
-export function region_pair(part, k) {
+// Without `near`, the pair whose smaller region is largest; with a point `near` = [x, y], the
+// pair nearest to it (0 when it lies in one of them), the larger smaller region on a tie.
+export function region_pair(part, k, near = null) {
   const patterns = part.patterns ?? part.signs.map(pattern_text)
   const positive = new Map()
   patterns.forEach((p, j) => {
     if (part.signs[j][k] === 1) positive.set(`${p.slice(0, k)}\u2212${p.slice(k + 1)}`, j)
   })
+  const distance = (i) => point_polygon_distance(near, part.xs[i], part.ys[i])
   let best = null
   patterns.forEach((p, i) => {
     const j = part.signs[i][k] === -1 ? positive.get(p) : undefined
     if (j === undefined) return
-    const score = Math.min(part.areas[i], part.areas[j])
-    if (best === null || score > best[0]) best = [score, i, j]
+    const score = [near === null ? 0 : -Math.min(distance(i), distance(j)), Math.min(part.areas[i], part.areas[j])]
+    if (best === null || score[0] > best[0] || (score[0] === best[0] && score[1] > best[1])) best = [...score, i, j]
   })
-  return best === null ? null : [best[1], best[2]]
+  return best === null ? null : [best[2], best[3]]
 }
 
 // Every neuron's output at a region's centroid, four to a line: tooltip text. Outputs vary
@@ -202,4 +224,28 @@ export function outputs_text(xs, ys, layer) {
   const lines = []
   for (let i = 0; i < cells.length; i += 4) lines.push(cells.slice(i, i + 4).join("  "))
   return lines.join("\n")
+}
+
+// The planes A = w_k·F + b_k over the box cut into pieces for a painter: plane k along its
+// zero line and along every line (w_k − w_j)·F + b_k − b_j = 0 where it meets plane j, so
+// that over a piece the plane keeps its sign and its order with every other plane; then the
+// floor (A = 0) cut by every boundary line. Each piece {x, y, z, neuron, signs}: its corners,
+// its neuron (-1 for the floor) and its signs (the neuron's sign; every sign on the floor).
+export function plane_pieces(w1, w2, b, box = UNIT_BOX) {
+  const scene = []
+  for (let k = 0; k < b.length; k++) {
+    const c1 = [w1[k]], c2 = [w2[k]], c0 = [b[k]]
+    for (let j = 0; j < b.length; j++) {
+      if (j !== k) c1.push(w1[k] - w1[j]), c2.push(w2[k] - w2[j]), c0.push(b[k] - b[j])
+    }
+    const part = partition_2d(c1, c2, c0, box)
+    part.xs.forEach((x, i) => {
+      const y = part.ys[i]
+      scene.push({x, y, z: x.map((xc, c) => w1[k] * xc + w2[k] * y[c] + b[k]), neuron: k,
+        signs: part.signs[i].slice(0, 1)})
+    })
+  }
+  const floor = partition_2d(w1, w2, b, box)
+  floor.xs.forEach((x, i) => scene.push({x, y: floor.ys[i], z: x.map(() => 0), neuron: -1, signs: floor.signs[i]}))
+  return scene
 }
