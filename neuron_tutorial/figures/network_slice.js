@@ -83,6 +83,10 @@ function draw_boundary(a) {
     }
   }
   a.boundary.data = {xs, ys}
+  a.chosen.text = k < 0 ? "No neuron's boundary drawn."
+    : k >= a.sizes[l] ? `Layer ${l + 1} has ${a.sizes[l]} neurons: no neuron ${k + 1}.`
+    : xs.length === 0 ? `Neuron ${k + 1} of layer ${l + 1} has no boundary in this part of the plane.`
+    : `The black line: where neuron ${k + 1} of layer ${l + 1} is 0 (${xs.length} straight pieces).`
 }
 
 // Every layer's pre-activation at (s, t) of the plane.

@@ -165,8 +165,9 @@ def build(network: Network, plane: Plane, inputs=None, labels: Sequence[str] = (
                         width=140)
     readout = bm.Div(text="Tap a region to read its sign pattern per layer and the network's output.",
                      name="readout", sizing_mode="stretch_width")
+    chosen = bm.Div(text="No neuron's boundary drawn.", name="chosen", sizing_mode="stretch_width")
     summary = bm.Div(text=summary_html(f, labels), name="summary", sizing_mode="stretch_width")
-    style.controls(view, layer, neuron, readout, summary)
+    style.controls(view, layer, neuron, chosen, readout, summary)
     update = bm.CustomJS(
         args=dict(x=f["corners"][:, 0].astype(np.float32), y=f["corners"][:, 1].astype(np.float32),
                   lengths=f["lengths"].astype(np.int32), edge=f["edge"],
@@ -174,7 +175,8 @@ def build(network: Network, plane: Plane, inputs=None, labels: Sequence[str] = (
                   centre_class=f["centre_class"].astype(np.int32), mixed=f["mixed"].astype(np.int8),
                   sizes=list(sizes), weights=[layer.weights.ravel() for layer in sliced.layers],
                   biases=[layer.biases for layer in sliced.layers], regions=regions, boundary=boundary,
-                  view=view, layer=layer, neuron=neuron, readout=readout, plot=plot, by_class=patches,
+                  view=view, layer=layer, neuron=neuron, chosen=chosen, readout=readout, plot=plot,
+                  by_class=patches,
                   by_count=counted, count_mapper=by_count, legend=legend, bar=bar),
         code=style.script("network_slice"),
     )
@@ -184,7 +186,8 @@ def build(network: Network, plane: Plane, inputs=None, labels: Sequence[str] = (
     plot.js_on_change("inner_width", update)  # the first layout draws the regions
     controls = row(view, layer, neuron, styles={"flex-wrap": "wrap", "gap": "6px"},
                    sizing_mode="stretch_width")
-    return column(controls, plot, readout, summary, sizing_mode="stretch_width", name="network_slice")
+    return column(controls, chosen, plot, readout, summary, sizing_mode="stretch_width",
+                  name="network_slice")
 
 
 def summary_html(f: dict, labels: list[str]) -> str:

@@ -138,8 +138,8 @@ WIDGETS: dict[str, Widget] = {
             build=directions_linear.build,
             page="06-basis-or-random.md",
             title="Directions of a linear layer",
-            description="Activation space of two (or three) neurons with a direction v you turn, and v's boundary "
-                        "in input space: every direction of a linear layer is another neuron.",
+            description="Activation space of two (or three) neurons with a direction v you turn, and v's "
+                        "boundary in input space: every direction of a linear layer is another neuron.",
             probe=("theta", "value", [0, 45, 90, 135, 200]),
         ),
         Widget(

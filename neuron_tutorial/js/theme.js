@@ -2,11 +2,13 @@
 // <body data-md-color-scheme="default|slate">; a widget opened on its own follows
 // the reader's system preference. Bokeh has no runtime theme switch, so this swaps
 // colours: CSS custom properties for the controls (they inherit into Bokeh's shadow
-// DOM), every colour property of the plot models, and colour columns of the data.
+// DOM), every colour property of the plot models, and the palettes of colour mappers (data
+// hold roles, never colours: tests/figures/test_house.py).
 // A module: style.document runs `follow_scheme` once the document is ready.
 
 
-const PLOT_KEYS = ["background", "text", "muted", "grid", "axis", "positive", "negative", "zero"]
+const PLOT_KEYS = ["background", "text", "muted", "grid", "axis", "positive", "negative", "zero",
+  "series_1", "series_2"]
 
 function parent_body() {
   try {
@@ -53,7 +55,7 @@ function apply(doc, themes, roles, name) {
     for (const property of COLOUR_PROPERTIES) {
       if (!(property in model.properties)) continue
       const before = model.properties[property].get_value()
-      // Plot furniture takes its colour by role (style.ROLES); glyphs and data by value.
+      // Plot furniture takes its colour by role (style.ROLES); glyphs by value.
       const role = property === "text_color" && model.type === "Title" ? "text" : roles[property]
       const after = role && before != null && typeof before === "string" ? theme[role]
         : swap_value(before, table)
@@ -66,17 +68,6 @@ function apply(doc, themes, roles, name) {
     const palettes = model.tags?.find((tag) => tag?.palettes !== undefined)?.palettes
     if (palettes !== undefined && "palette" in model.properties) changes.palette = palettes[name]
     if (Object.keys(changes).length > 0) model.setv(changes)
-    if (model.type === "ColumnDataSource") {
-      const data = {...model.data}
-      let changed = false
-      for (const [column, values] of Object.entries(data)) {
-        if (values.length > 0 && typeof values[0] === "string" && values[0].startsWith("#")) {
-          data[column] = Array.from(values, (v) => swap_value(v, table))
-          changed = true
-        }
-      }
-      if (changed) model.data = data
-    }
   }
 }
 
