@@ -57,6 +57,14 @@ function repair() {
       if (handle.getAttribute("aria-label") !== label) handle.setAttribute("aria-label", label)
     }
     for (const target of root.querySelectorAll(".noUi-target")) real_values(target)
+    // A Spinner's arrow buttons carry no text: name them after the spinner they step.
+    const spinner = root.querySelector("label")?.textContent.trim() || "value"
+    for (const [selector, verb] of [[".bk-spin-btn-up", "Increase"], [".bk-spin-btn-down", "Decrease"]]) {
+      for (const button of root.querySelectorAll(selector)) {
+        const label = `${verb} ${spinner}`
+        if (button.getAttribute("aria-label") !== label) button.setAttribute("aria-label", label)
+      }
+    }
   }
 }
 

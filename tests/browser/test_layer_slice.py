@@ -100,7 +100,7 @@ def test_notebook_page_shows_the_figure_after_instant_navigation(page, base_url)
     page.goto(base_url + "08-more-concepts-than-neurons/")
     page.locator("a.md-footer__link--next").click()  # Material's instant navigation
     page.wait_for_url("**/09-your-own-layer/")
-    frame = show_figure(page, page.locator("iframe.nt-widget"))  # loads as it comes into view
+    frame = show_figure(page, page.locator('iframe.nt-widget[data-widget="layer_slice"]'))  # loads in view
     frame.wait_for_function("() => document.documentElement.dataset.ntDrawn === 'yes'")
     assert page.locator("math").count() > 0
     download = page.locator("a[href$='09-your-own-layer.ipynb']").first

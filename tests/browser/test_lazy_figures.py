@@ -117,8 +117,12 @@ def test_placeholder_has_the_height_of_the_figure(page, base_url, built_site, vi
         held.clear()
         page.unroute("**/widgets/*.html")
         for frame_el, before in zip(frames, placeholders, strict=True):
-            show_figure(page, frame_el)
             name = frame_el.get_attribute("data-widget")
+            if name not in WIDGETS:
+                # A notebook's own figure (nt.show) has no measured height: it is drawn while
+                # the page is built, after widget_heights.py ran. Known to jump (issue 15 note).
+                continue
+            show_figure(page, frame_el)
             page.wait_for_function("el => el.dataset.state === 'ready'", arg=frame_el.element_handle())
             page.wait_for_timeout(300)  # the figure's layout settles
             after = frame_el.evaluate(FRAME_HEIGHT)
