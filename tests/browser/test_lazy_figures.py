@@ -184,4 +184,4 @@ def test_trimmed_notebook_page_shows_its_text_code_and_outputs(page, base_url, b
     assert "mono" in look["code font"].lower(), look
     assert look["keyword"] != look["text"], "code keeps its highlighting"
     assert look["cell"] == "solid" and look["output"] in ("pre", "pre-wrap"), look
-    show_figure(page, page.locator("iframe.nt-widget"))
+    show_figure(page, page.locator("iframe.nt-widget").first)
