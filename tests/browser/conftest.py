@@ -125,6 +125,13 @@ def wait_for_figure(frame, timeout: float = 15_000):
                || document.documentElement.dataset.ntDrawn === 'yes'""", timeout=timeout)
 
 
+def open_widget(page, base_url: str, name: str):
+    """Open widget ``name`` alone and wait until it has drawn its first picture: the page."""
+    page.goto(f"{base_url}widgets/{name}.html")
+    wait_for_figure(page.main_frame)
+    return page
+
+
 def show_figure(page, frame_el, timeout: float = 30_000):
     """Scroll the lazy iframe ``frame_el`` (a locator) into view and wait for its figure: the frame.
 

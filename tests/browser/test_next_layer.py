@@ -10,8 +10,8 @@ import neuron_tutorial as nt
 from neuron_tutorial.figures import WIDGETS, next_layer
 
 from conftest import bokeh_model as model
+from conftest import open_widget
 from conftest import set_bokeh as set_value
-from conftest import wait_for_figure
 
 PARAMS = WIDGETS["next_layer"].params
 TABLE = next_layer.seed_table(20)
@@ -22,10 +22,7 @@ SETTLE = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFra
 
 @pytest.fixture
 def widget(page, base_url):
-    page.goto(f"{base_url}widgets/next_layer.html")
-    wait_for_figure(page.main_frame)
-    page.wait_for_function("() => document.documentElement.dataset.ntDrawn === 'yes'")
-    return page
+    return open_widget(page, base_url, "next_layer")
 
 
 def shoelace(xs, ys):

@@ -11,7 +11,7 @@ from neuron_tutorial import training
 from neuron_tutorial.figures import WIDGETS, train_live
 
 from conftest import bokeh_model as model
-from conftest import on_screen, wait_for_figure
+from conftest import on_screen, open_widget, wait_for_figure
 from conftest import set_bokeh as set_value
 
 PARAMS = WIDGETS["train_live"].params
@@ -23,10 +23,7 @@ SETTLE = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFra
 
 @pytest.fixture
 def widget(page, base_url):
-    page.goto(f"{base_url}widgets/train_live.html")
-    wait_for_figure(page.main_frame)
-    page.wait_for_function("() => document.documentElement.dataset.ntDrawn === 'yes'")
-    return page
+    return open_widget(page, base_url, "train_live")
 
 
 def state(page):
