@@ -110,7 +110,8 @@ def build(seeds: int = experiments.SEEDS, measure: int = 0, threshold: float = 0
 
     controls = {p.name: p.control(settings[p.name]) for p in SETTINGS}
     controls["threshold"].format = "0.00"
-    readout = Div(text="", name="readout", sizing_mode="stretch_width", height=110)
+    # As tall as its text: on a phone its lines wrap to twice their desktop height.
+    readout = Div(text="", name="readout", sizing_mode="stretch_width")
     style.controls(*controls.values(), readout)
     update = style.draw_on_load(CustomJS(
         args=dict(tables=tables, measures=list(MEASURES), labels=list(MEASURES.values()), counts=list(COUNTS),
