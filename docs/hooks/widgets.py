@@ -12,7 +12,9 @@ comes within a screen of the viewport, so a page's BokehJS runs only for figures
 reader reaches. Until then it is a placeholder of the figure's height at its width
 (``widget_heights.json``, measured in Chromium by ``tests/browser/widget_heights.py``;
 ``test_lazy_figures.py`` fails when a figure no longer has the height written there),
-so nothing jumps when it loads. The iframes that notebook cells show get the same.
+so nothing jumps when it loads. The iframes that notebook cells show get the same: a
+notebook's own figure (``nt.show(network)``) takes the heights measured for its figure,
+``network_slice`` (whose height depends on its width alone once its summary is the caption).
 """
 
 from __future__ import annotations
@@ -109,26 +111,30 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_page(output, page, config):
     if "<iframe class=\"nt-widget\" src=" not in output:
         return output
+    from neuron_tutorial.site.notebook import FIGURE
+
     heights = json.loads(HEIGHTS.read_text()) if HEIGHTS.exists() else {}
 
     def notebook_frame(match):
         name = match.group(2)
         if (NOTEBOOK_FIGURES / "widgets" / f"{name}.html").exists():
             _notebook_figures.add(name)
+            return frame(name, match.group(1), heights, match.group(3), FIGURE)
         return frame(name, match.group(1), heights, match.group(3))
 
     return _NOTEBOOK_FRAME.sub(notebook_frame, output)
 
 
-def frame(name: str, prefix: str, heights: dict, title: str | None = None) -> str:
+def frame(name: str, prefix: str, heights: dict, title: str | None = None, figure: str | None = None) -> str:
     """The lazy iframe of widget ``name``, in its placeholder, with its no-JavaScript text.
 
-    ``title`` (already escaped) names a notebook's own figure, which has no registry row.
+    ``title`` (already escaped) names a notebook's own figure, which has no registry row;
+    ``figure`` is the figure it draws, whose measured heights it takes.
     """
     from neuron_tutorial.figures import WIDGETS
 
     title = title or html.escape(f"Interactive figure: {WIDGETS[name].title}")
-    table = heights.get(name, [])
+    table = heights.get(figure or name, [])
     style = ""
     if table:
         height = min(table, key=lambda row: abs(row[0] - DESKTOP))[1]

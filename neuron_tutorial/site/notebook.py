@@ -5,7 +5,8 @@ the same iframe every page uses, of the widget the site built from the registry;
 anywhere else the figure inline. ``show(network, inputs=...)``: the figure of
 ``neuron-tutorial read`` (``network_slice``); while the site is built, a widget page written
 into ``NT_NOTEBOOK_FIGURES`` (the hook adds it to the site) in the same lazy iframe, so the
-page loads BokehJS from the site like every other, not inlined into the notebook.
+page loads BokehJS from the site like every other, not inlined into the notebook; its
+summary becomes the frame's caption, so the frame's height is the figure's at its width.
 Inline figures carry no import map: their modules' imports are ``data:`` URLs
 (``standalone``), and BokehJS is embedded once per notebook kernel, so a downloaded
 notebook needs no server and no CDN.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import html
 import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +30,11 @@ from ..slices import Plane, plane_through
 from . import standalone
 
 _bokeh_loaded = False
+# On the site, show(network) draws this figure; its placeholder heights are measured under
+# this name (tests/browser/widget_heights.py, docs/hooks/widget_heights.json).
+FIGURE = "network_slice"
+TITLE = "Your network's regions"
+DESCRIPTION = "The exact regions of a network on a plane through three inputs."
 
 
 def show(what: str | Network | Layer, plane: Plane | None = None, inputs: ArrayLike | None = None,
@@ -63,19 +70,32 @@ def _site_frame(layout, folder: Path):
     """Write ``layout`` as a widget page into ``folder/widgets/`` and return its iframe."""
     from IPython.display import HTML
 
+    name, caption = site_page(layout, folder)
+    return HTML(f'<figure class="nt-figure"><iframe class="nt-widget" src="../widgets/{name}.html"'
+                f' title="Interactive figure: {html.escape(TITLE)}"></iframe>'
+                f"<figcaption>{caption}</figcaption></figure>")
+
+
+def site_page(layout, folder: Path) -> tuple[str, str]:
+    """Write ``network_slice``'s ``layout`` as a widget page into ``folder/widgets/``: its name and
+    caption (HTML).
+
+    The summary (its length, so its lines, depend on the network) becomes the caption under
+    the frame: what stays in the frame has a height that depends on the frame's width alone,
+    so the placeholder heights measured once for ``FIGURE`` hold for any network a notebook shows.
+    """
     from ..figures.kit import style
     from . import build
 
-    title = "Your network's regions"
-    description = "The exact regions of a network on a plane through three inputs."
-    doc = style.document(layout, title)
-    page = build.render_document(doc, folder, "notebook", title, description, "notebook")
+    summary = layout.select_one({"name": "summary"})
+    layout.children.remove(summary)
+    caption = html.escape(re.sub(r"<[^>]+>", "", summary.text))  # labels are the reader's own text
+    doc = style.document(layout, TITLE)
+    page = build.render_document(doc, folder, "notebook", TITLE, DESCRIPTION, "notebook")
     name = "notebook_" + hashlib.sha256(page.encode()).hexdigest()[:10]
     (folder / "widgets").mkdir(parents=True, exist_ok=True)
     (folder / "widgets" / f"{name}.html").write_text(page)
-    return HTML(f'<figure class="nt-figure"><iframe class="nt-widget" src="../widgets/{name}.html"'
-                f' title="Interactive figure: {html.escape(title)}"></iframe>'
-                f"<figcaption>{html.escape(description)}</figcaption></figure>")
+    return name, caption
 
 
 def _default_plane(network: Network, points) -> Plane:

@@ -60,3 +60,19 @@ def test_keyboard_and_click(widget):
     widget.locator("[role=slider]").last.focus()
     widget.keyboard.press("ArrowLeft")
     assert_drawn(widget, len(packing.EPSILONS) - 1, packing.SETTINGS["n"].default - 1)
+
+
+def test_a_screen_reader_hears_n_not_its_index(widget):
+    """The n slider steps through a table of dimensions: its handle says n, as its title shows it."""
+    handle = widget.locator("[role=slider]").last
+    says = """([h, n]) => h.getAttribute('aria-valuenow') === n && h.getAttribute('aria-valuetext') === n"""
+    for at in (0, 10, len(packing.DIMENSIONS) - 1):
+        set_value(widget, "n", "value", at)
+        n = str(packing.DIMENSIONS[at])
+        widget.wait_for_function(says, arg=[handle.element_handle(), n], timeout=5000)
+    ends = [handle.get_attribute(f"aria-value{end}") for end in ("min", "max")]
+    assert ends == [str(packing.DIMENSIONS[0]), str(packing.DIMENSIONS[-1])]
+    handle.focus()
+    widget.keyboard.press("ArrowLeft")
+    n = str(packing.DIMENSIONS[-2])
+    widget.wait_for_function(says, arg=[handle.element_handle(), n], timeout=5000)

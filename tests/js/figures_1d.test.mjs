@@ -8,7 +8,7 @@ import {readFileSync} from "node:fs"
 import {join} from "node:path"
 import {test} from "node:test"
 
-import {step_decimals, value_text} from "../../neuron_tutorial/js/access.js"
+import {shown_number, step_decimals, value_text} from "../../neuron_tutorial/js/access.js"
 import {level_bands} from "../../neuron_tutorial/js/bands.js"
 import {pattern_text} from "../../neuron_tutorial/js/format.js"
 import {polygon_area} from "../../neuron_tutorial/js/geometry.js"
@@ -48,6 +48,15 @@ test("a slider's value is spoken at its step's decimals", () => {
   assert.equal(value_text(1.9000000000000001, 0.05), "1.9")
   assert.equal(value_text(-0.35, 0.05), "-0.35")
   assert.equal(value_text(12, 1), "12")
+})
+
+test("a slider's shown text gives its spoken number, when it is one", () => {
+  assert.equal(shown_number("0.30"), "0.3")
+  assert.equal(shown_number("64"), "64")
+  assert.equal(shown_number("-1.00"), "-1")
+  assert.equal(shown_number("0.5 .. 0.7"), null)
+  assert.equal(shown_number("class 3"), null)
+  assert.equal(shown_number(" "), null)
 })
 
 const fixture = (name) => JSON.parse(readFileSync(join(process.env.NT_FIXTURES, `${name}.json`), "utf8"))
