@@ -3,7 +3,9 @@
 Accessibility: Material's search dialog carries ``role="dialog"`` without an accessible
 name (axe: aria-dialog-name): it is named "Search". A notebook page's code cells scroll
 sideways but cannot take keyboard focus (axe: scrollable-region-focusable): they get
-``tabindex="0"``.
+``tabindex="0"``. Its cells' input wrappers, on the other hand, carry ``tabindex="0"`` for
+JupyterLab's keyboard navigation, which a static page does not have: 21 invisible Tab stops on
+chapter 9, which lose it.
 
 Weight: mkdocs-jupyter inlines all of JupyterLab's CSS (about 580 KB) into a notebook
 page, although a page of code cells and text outputs uses a few dozen of its rules.
@@ -20,6 +22,7 @@ from pathlib import Path
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 NOTEBOOK_CODE = '<div class="highlight-ipynb'
+CELL_STOP = '<div class="jp-Cell-inputWrapper" tabindex="0">'
 DOCS = Path(__file__).resolve().parents[1]
 
 _STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S)
@@ -39,6 +42,7 @@ def on_post_page(output, page, config):
     output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">')
     if 'class="jupyter-wrapper"' in output:
         output = trim_notebook(output)
+    output = output.replace(CELL_STOP, CELL_STOP.replace(' tabindex="0"', ""))
     return output.replace(NOTEBOOK_CODE, '<div tabindex="0" class="highlight-ipynb')
 
 

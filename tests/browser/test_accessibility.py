@@ -119,3 +119,40 @@ def test_signs_stay_apart_in_a_simulated_screenshot(page, base_url, kind):
         cvd = {"name": "sRGB1+CVD", "cvd_type": kind, "severity": 100}
         seen.append(np.clip(cspace_convert(pixels, cvd, "sRGB1"), 0, 1).mean(axis=0))
     assert deltaE(seen[0], seen[1], input_space="sRGB1") > 20
+
+
+def test_every_keyboard_stop_shows_its_focus(page, base_url, built_site):
+    """Tab through every page: each stop in the text (figures aside) looks different while it
+    has focus. Material's own chrome is left out: on a phone its closed drawer and search keep
+    focusable links that are off screen."""
+    page.set_viewport_size({"width": 390, "height": 900})
+    stops = 0
+    for path in page_paths(built_site):
+        stops += _tab_through(page, base_url + path)
+    assert stops >= 20
+
+
+def _tab_through(page, url: str) -> int:
+    page.goto(url)
+    seen, stops = set(), 0
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        stop = page.evaluate("""() => { const e = document.activeElement
+          if (!e || !e.closest('article') || e.tagName === 'IFRAME') return null
+          const r = e.getBoundingClientRect()
+          return {key: e.outerHTML.slice(0, 120), box: [r.x, r.y, r.width, r.height]} }""")
+        if stop is None or stop["box"][2] == 0 or stop["key"] in seen:
+            continue
+        seen.add(stop["key"])
+        x, y, w, h = stop["box"]
+        clip = {"x": max(0, x - 4), "y": max(0, y - 4), "width": min(w + 8, 390 - max(0, x - 4)),
+                "height": min(h + 8, 900 - max(0, y - 4))}
+        if clip["width"] <= 0 or clip["height"] <= 0:
+            continue
+        focused = page.screenshot(clip=clip)
+        page.evaluate("() => document.activeElement.blur()")
+        assert page.screenshot(clip=clip) != focused, f"{url}: no visible focus on {stop['key']}"
+        page.keyboard.press("Shift+Tab")   # back to where the Tab order was, then on
+        page.keyboard.press("Tab")
+        stops += 1
+    return stops
