@@ -15,6 +15,7 @@ import {uniform_quantile} from "nt/thresholds.js"
 // The tooltip's formatter (a CustomJSHover, which cannot import) calls this.
 globalThis.nt_outputs_text = outputs_text
 
+const MIN_SPAN = 0.2    // the bar chart's least range
 const SNAP_PIXELS = 10  // a dragged line snaps through a crossing this close; a drag starts this close
 const memo = {
   seed: null,        // the seed whose neurons `edits` changed
@@ -110,10 +111,13 @@ function fit(a) {
 }
 
 // The bar chart's range: every output over the square and 0, with a margin; changed only when the
-// bars no longer fit or fill less than two thirds of it (a new range repaints the axes too).
+// bars no longer fit or fill less than two thirds of it (a new range repaints the axes too). It
+// spans at least 0.2, two of the axis's ticks (at least 0.1 apart: their labels keep their width).
 function show_extent(a) {
   const L = memo.layer, [low, high] = output_range(L.w1, L.w2, L.b)
-  const lo = Math.min(low, 0), hi = Math.max(high, 0), margin = 0.05 * (hi - lo) || 1
+  let lo = Math.min(low, 0), hi = Math.max(high, 0)
+  if (hi - lo < MIN_SPAN) [lo, hi] = hi > -lo ? [lo, lo + MIN_SPAN] : [hi - MIN_SPAN, hi]
+  const margin = 0.05 * (hi - lo)
   const {start, end} = a.bar_y
   if (start > lo || end < hi || end - start > 1.5 * (hi - lo + 2 * margin)) a.bar_y.setv({start: lo - margin, end: hi + margin})
 }
@@ -270,8 +274,14 @@ function readout_text(a, live, x, y) {
   const where = part.pair == null ? -1 : part.pair.indexOf(locate(part, live))
   let text = `Input F = (${x.toFixed(2)}, ${y.toFixed(2)})${where >= 0 ? `, in Region ${where + 1}` : ""}.<br>` +
     `Sign pattern <b style="word-break:break-all">${pattern_text(live)}</b>: ${positive} of ${L.m} neurons ${word[0]}.`
-  if (memo.flipped.length > 0) {
-    const names = memo.flipped.map((k) => `<b>Neuron ${k + 1}</b> (now ${live[k] > 0 ? word[0] : word[1]})`)
+  const flipped = memo.flipped
+  if (flipped.length > 2) {
+    // A tap can cross many lines at once: a count, so the read-out keeps its height.
+    const up = flipped.filter((k) => live[k] > 0).length
+    text += `<br>The last move crossed <b>${flipped.length}</b> boundaries (bold): ${up} neurons now ` +
+      `${word[0]}, ${flipped.length - up} now ${word[1]}.`
+  } else if (flipped.length > 0) {
+    const names = flipped.map((k) => `<b>Neuron ${k + 1}</b> (now ${live[k] > 0 ? word[0] : word[1]})`)
     text += `<br>The last boundary crossed flipped ${names.join(" and ")}.`
   }
   return text

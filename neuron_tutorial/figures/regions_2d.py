@@ -33,8 +33,17 @@ SIGNS = ("positive", "negative", "zero")
 RAMP = style.RAMP
 # Rows of controls wrap onto a second line on a narrow screen instead of overflowing it.
 WRAP = {"flex-wrap": "wrap", "row-gap": "6px"}
-# The readout keeps room for its longest text (a crossing named): no jump while dragging.
-READOUT = {"min-height": "6.4em", "line-height": "1.45"}
+# Each text keeps room for its longest (at m = 64, "not high", two neurons flipped, measured at
+# the panel's fixed width): no control changes the figure's height, on a phone either, where
+# the panel sits under the plots. Lines of 1.45em: the key 2, the count 3, the read-out 7.
+TEXTS = {key: {"min-height": f"{1.45 * lines:.2f}em", "line-height": "1.45"}
+         for key, lines in (("key", 2), ("count", 3), ("readout", 7))}
+PANEL = 270
+# Both plots' left border, fixed: BokehJS aligns the two frames, and a border that grew with the
+# bar chart's tick labels ("-1.5" is 3 px wider than "-10") moved the square's width and so its
+# height when m or an edit changed the outputs' range. With ticks at least 0.1 apart
+# (BAR_TICK) no label is wider than "-1.5", which needs 61 px.
+LEFT, BAR_TICK = 64, 0.1
 COLUMNS = {
     "regions": ("xs", "ys", "pattern", "count", "region"),
     "neuron_regions": ("xs", "ys", "role"),
@@ -73,7 +82,7 @@ def build(**settings):
     controls["snap"] = bm.Button(label="Snap to a crossing", name="snap",
                                  sizing_mode="stretch_width", align="end")
     texts = {key: bm.Div(text="", name=key, sizing_mode="stretch_width", styles=styles)
-             for key, styles in (("key", {}), ("count", {}), ("readout", READOUT))}
+             for key, styles in TEXTS.items()}
     style.controls(*controls.values(), *texts.values())
 
     update = style.draw_on_load(bm.CustomJS(
@@ -96,7 +105,7 @@ def build(**settings):
                    texts["readout"], row(controls["seed"], controls["m"], sizing_mode="stretch_width"),
                    row(controls["chosen"], controls["snap"], sizing_mode="stretch_width"),
                    controls["w1"], controls["w2"], controls["b"],
-                   sizing_mode="stretch_width", min_width=240, max_width=270)
+                   sizing_mode="stretch_width", min_width=PANEL, max_width=PANEL)
     # flex-start: beside a taller panel the plots keep their own height (no stretch, no jump).
     return row(plots, panel, styles={"flex-wrap": "wrap", "gap": "8px 16px", "align-items": "flex-start"},
                sizing_mode="stretch_width", name="regions_2d")
@@ -110,7 +119,7 @@ def _region_plot(sources: dict) -> dict:
     light = style.THEMES["light"]
     mapper = bm.LinearColorMapper(palette=RAMP, low=0, high=1, name="mapper")
     plot = style.figure(title="Regions of the input square", height=480, min_border_right=12,
-                        min_border_left=58,
+                        min_border_left=LEFT,
                         x_range=bm.Range1d(0, 1), y_range=bm.Range1d(0, 1), name="plot",
                         x_axis_label="input F1", y_axis_label="input F2")
     plot.grid.visible = False
@@ -157,7 +166,7 @@ def _bar_plot(sources: dict) -> dict:
     bar_plot = style.figure(title="Outputs A at the input", height=210, name="bar_plot",
                             x_range=bm.Range1d(0.4, 8.6, name="bar_range"), x_axis_label="neuron",
                             y_range=bm.Range1d(-1, 1, name="bar_y"), y_axis_label="output A",
-                            min_border_right=12, min_border_left=58)
+                            min_border_right=12, min_border_left=LEFT)
     bars = {"source": sources["bars"], "level": "overlay", "line_color": light["text"]}
     bar_plot.vbar(x="x", top="output", width=0.8, fill_color=style.by_role("role", SIGNS),
                           line_width="flipped", **bars)
@@ -178,6 +187,7 @@ def _bar_plot(sources: dict) -> dict:
     bar_plot.add_layout(legend, "above")
     bar_plot.xgrid.grid_line_color = None
     bar_plot.xaxis.ticker = bm.AdaptiveTicker(min_interval=1, desired_num_ticks=10)  # whole neurons
+    bar_plot.yaxis.ticker = bm.BasicTicker(min_interval=BAR_TICK, name="bar_ticks")
     return {"bar_plot": bar_plot, "bar_range": bar_plot.x_range, "bar_y": bar_plot.y_range, "marks": marks,
             "bar_legend": legend}
 
