@@ -124,29 +124,36 @@ def _region_plot(sources: dict) -> dict:
                         x_axis_label="input F1", y_axis_label="input F2")
     plot.grid.visible = False
     # Everything that a control redraws sits on the overlay level, the top layer of the canvas:
-    # a redraw repaints that layer only, not the axes and title under it.
+    # a redraw repaints that layer only, not the axes, title and legend under it (their repaint
+    # costs more than the regions' up to m = 16 or so).
     top = {"level": "overlay"}
     by_pattern = plot.patches("xs", "ys", source=sources["regions"], line_color=None, name="by_pattern",
                               fill_color={"field": "count", "transform": mapper}, **top)
     by_neuron = plot.patches("xs", "ys", source=sources["neuron_regions"], line_color=None, visible=False,
                              fill_color=style.by_role("role", SIGNS), name="by_neuron", **top)
-    line = {"line_color": light["text"], **top}
-    lines = plot.multi_line("xs", "ys", source=sources["lines"], line_alpha=0.7, line_width=1.2, **line)
-    high = plot.multi_line("xs", "ys", source=sources["high_lines"], line_width=1.6, line_dash=[6, 4],
-                           name="high_line_glyphs", **line)
+    looks = {"lines": {"line_alpha": 0.7, "line_width": 1.2},
+             "high": {"line_width": 1.6, "line_dash": [6, 4]}, "chosen": {"line_width": 3.5}}
+    line = {"line_color": light["text"]}
+    for key, source in (("lines", "lines"), ("high", "high_lines"), ("chosen", "chosen_line")):
+        plot.multi_line("xs", "ys", source=sources[source], **looks[key], **line, **top)
     plot.multi_line("xs", "ys", source=sources["crossed"], line_width=9, line_color=light["background"],
                     **top)
-    plot.multi_line("xs", "ys", source=sources["crossed"], line_width=4, **line)
-    chosen = plot.multi_line("xs", "ys", source=sources["chosen_line"], line_width=3.5, **line)
+    plot.multi_line("xs", "ys", source=sources["crossed"], line_width=4, **line, **top)
     plot.add_layout(bm.LabelSet(x="x", y="y", text="text", source=sources["labels"], text_align="center",
                                 text_baseline="middle", text_font_size="13px", text_font_style="bold",
                                 text_color=light["text"], name="region_labels",
                                 background_fill_color=light["background"], background_fill_alpha=0.85,
                                 **top))
-    point = plot.scatter("x", "y", source=sources["point"], size=14, fill_color=light["background"],
-                         line_width=3, **line)
-    legend = style.legend([("boundary A = 0", lines), ("high-output line A = t", high),
-                           ("chosen neuron", chosen), ("input F", point)],
+    dot = {"size": 14, "fill_color": light["background"], "line_width": 3, **line}
+    plot.scatter("x", "y", source=sources["point"], **dot, **top)
+    # The legend draws twins of the glyphs on a source that never changes: a legend re-renders
+    # every entry whenever anything its renderers reach changes, i.e. on every new source data.
+    sample = bm.ColumnDataSource({"xs": [[np.nan]], "ys": [[np.nan]]}, name="legend_sample")
+    twins = [plot.multi_line("xs", "ys", source=sample, **looks[key], **line)
+             for key in ("lines", "high", "chosen")]
+    twins.append(plot.scatter(x=np.nan, y=np.nan, source=sample, **dot))
+    legend = style.legend([("boundary A = 0", twins[0]), ("high-output line A = t", twins[1]),
+                           ("chosen neuron", twins[2]), ("input F", twins[3])],
                           name="legend", ncols=2, spacing=14, label_standoff=6, glyph_width=22,
                           label_text_font_size="12px")
     plot.add_layout(legend, "below")
