@@ -220,9 +220,7 @@ function draw_labels(a) {
   const labels = part.pair == null || !(size[0] > 0 && size[1] > 0) ? {x: [], y: [], text: []}
     : region_names(part, part.pair, ["Region 1", "Region 2"], size, dot)
   // An edit places them twice (for the new line, then for the input): one new data, if any.
-  const old = a.labels.data, same = (key) => labels[key].length === old[key].length
-    && labels[key].every((v, i) => v === old[key][i])
-  if (!(same("x") && same("y") && same("text"))) a.labels.data = labels
+  if (JSON.stringify(labels) !== JSON.stringify(a.labels.data)) a.labels.data = labels
 }
 
 // The colour key beside the square: the count ramp, or the chosen neuron's colours.
@@ -314,14 +312,4 @@ function draw_neuron_view(a) {
   a.neuron_regions.data = {xs, ys, role: memo.part.signs.map((s) => sign_role(s[k]))}
 }
 
-// set_text looks the Div's view up among every view on each call: found once here instead.
-const views = new Map()
-const text_context = {index: {find_one: (div) => {
-  if (!views.get(div)?.el.isConnected) {
-    const index = memo.context?.index ?? {}
-    const roots = typeof index.find_one === "function" ? [index] : Object.values(index).map((v) => v.owner)
-    views.set(div, roots.map((r) => r?.find_one(div)).find((v) => v != null))
-  }
-  return views.get(div)
-}}}
-const show_text = (div, html) => set_text(div, html, text_context)
+const show_text = (div, html) => set_text(div, html, memo.context)

@@ -67,6 +67,9 @@ def build(**settings):
     models = _region_plot(sources)
     models.update(_bar_plot(sources))
     style.furnish(models["plot"], models["bar_plot"])
+    # Nothing here is ever selected or muted: no copies of each glyph for that (page size).
+    for renderer in models["plot"].renderers + models["bar_plot"].renderers:
+        renderer.update(nonselection_glyph="auto", muted_glyph="auto")
 
     controls = {key: SETTINGS[key].control(values[key]) for key in ("mode", "view", "seed", "m")}
     # The input and the chosen neuron's sliders start anywhere: the first draw sets them.
@@ -148,10 +151,12 @@ def _region_plot(sources: dict) -> dict:
     plot.scatter("x", "y", source=sources["point"], **dot, **top)
     # The legend draws twins of the glyphs on a source that never changes: a legend re-renders
     # every entry whenever anything its renderers reach changes, i.e. on every new source data.
-    sample = bm.ColumnDataSource({"xs": [[np.nan]], "ys": [[np.nan]]}, name="legend_sample")
-    twins = [plot.multi_line("xs", "ys", source=sample, **looks[key], **line)
+    # Bare renderers (no selection or hover copies of the glyph): the page stays under 100 KB.
+    sample = bm.ColumnDataSource({"xs": [[np.nan]], "ys": [[np.nan]]})
+    twins = [bm.GlyphRenderer(data_source=sample, glyph=bm.MultiLine(xs="xs", ys="ys", **looks[key], **line))
              for key in ("lines", "high", "chosen")]
-    twins.append(plot.scatter(x=np.nan, y=np.nan, source=sample, **dot))
+    twins.append(bm.GlyphRenderer(data_source=sample, glyph=bm.Scatter(x=np.nan, y=np.nan, **dot)))
+    plot.renderers.extend(twins)
     legend = style.legend([("boundary A = 0", twins[0]), ("high-output line A = t", twins[1]),
                            ("chosen neuron", twins[2]), ("input F", twins[3])],
                           name="legend", ncols=2, spacing=14, label_standoff=6, glyph_width=22,
