@@ -27,6 +27,7 @@ from bokeh.models import (
     Div,
     FixedTicker,
     HoverTool,
+    InlineStyleSheet,
     LegendItem,
     Range1d,
     Select,
@@ -41,6 +42,7 @@ SETTINGS = layer_1d.settings(seed=1, m=8, live=0.5, live_label="Input F", modes=
 # The figure keeps its height whatever m is: the rows of the chart share a fixed frame.
 PLOT_HEIGHT, CHART_HEIGHT = 250, 330
 SIDE = 240          # the controls' column beside the plots, where the width allows
+PLOTS_MIN = 340     # the plots' least width beside that column
 COLUMNS = {
     "lines": ("xs", "ys", "role", "width", "alpha", "name", "formula"),
     "crossings": ("x", "y"),
@@ -128,6 +130,8 @@ def build(**settings):
     reset = Button(label="Reset to the seed", name="reset", sizing_mode="stretch_width")
     readout = Div(text="", name="readout", sizing_mode="stretch_width", styles={"min-height": "3em"})
     about = Div(text="", name="about", sizing_mode="stretch_width", styles={"min-height": "6em"})
+    # The modes' labels wrap inside their buttons on a phone: on one line they need 324 px.
+    mode.stylesheets = [*mode.stylesheets, InlineStyleSheet(css=".bk-btn { white-space: normal; }")]
     style.controls(mode, live_slider, guides, seed_slider, m_slider, neuron, weight, bias, reset,
                    readout, about)
 
@@ -149,8 +153,11 @@ def build(**settings):
     for figure in (plot, chart):
         figure.js_on_event("tap", update)
 
-    # Beside the plots where the width allows (the row wraps on a narrow screen).
-    plots = column(plot, chart, readout, sizing_mode="stretch_width", min_width=340)
+    # Beside the plots where the width allows (the row wraps on a narrow screen). The plots keep
+    # 340 px beside the controls, but no more than the screen has: a fixed min_width of 340 made
+    # the figure wider than a 320-360 px phone's column.
+    plots = column(plot, chart, readout, sizing_mode="stretch_width",
+                   styles={"min-width": f"min({PLOTS_MIN}px, 100%)"})
     side = column(neuron, reset, weight, bias, about, seed_slider, m_slider, width=SIDE,
                   sizing_mode="stretch_width", max_width=SIDE, min_width=SIDE)
     return column(

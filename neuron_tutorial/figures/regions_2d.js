@@ -15,6 +15,7 @@ import {uniform_quantile} from "nt/thresholds.js"
 // The tooltip's formatter (a CustomJSHover, which cannot import) calls this.
 globalThis.nt_outputs_text = outputs_text
 
+const MIN_SPAN = 0.2    // the bar chart's least range
 const SNAP_PIXELS = 10  // a dragged line snaps through a crossing this close; a drag starts this close
 const memo = {
   seed: null,        // the seed whose neurons `edits` changed
@@ -109,13 +110,18 @@ function fit(a) {
   if (memo.part !== null) draw_labels(a)
 }
 
-// The bar chart's range: every output over the square and 0, with a margin; changed only when the
-// bars no longer fit or fill less than two thirds of it (a new range repaints the axes too).
+// The bar chart's range: every output over the square and 0, with a margin, its ends on a round
+// step (a fifth of the span's power of ten), so that many layers share one range. Changed only
+// when the bars no longer fit or fill less than 5/8 of it: a new range repaints and measures the
+// axes again. It spans at least 0.2, two of the axis's ticks (at least 0.1 apart, see LEFT).
 function show_extent(a) {
   const L = memo.layer, [low, high] = output_range(L.w1, L.w2, L.b)
-  const lo = Math.min(low, 0), hi = Math.max(high, 0), margin = 0.05 * (hi - lo) || 1
-  const {start, end} = a.bar_y
-  if (start > lo || end < hi || end - start > 1.5 * (hi - lo + 2 * margin)) a.bar_y.setv({start: lo - margin, end: hi + margin})
+  let lo = Math.min(low, 0), hi = Math.max(high, 0)
+  if (hi - lo < MIN_SPAN) [lo, hi] = hi > -lo ? [lo, lo + MIN_SPAN] : [hi - MIN_SPAN, hi]
+  const margin = 0.05 * (hi - lo), {start, end} = a.bar_y
+  if (start <= lo && end >= hi && end - start <= 1.6 * (hi - lo + 2 * margin)) return
+  const step = 10 ** Math.floor(Math.log10(hi - lo + 2 * margin)) / 5
+  a.bar_y.setv({start: step * Math.floor((lo - margin) / step), end: step * Math.ceil((hi + margin) / step)})
 }
 
 // The seed's first m neurons, the reader's edits, and the thresholds ("high output" and "both").
@@ -175,14 +181,15 @@ function draw_partition(a) {
   if (a.mapper.high !== memo.most) a.mapper.high = memo.most
   a.lines.data = clipped_lines(L.w1, L.w2, L.shifted)
   const {xs, ys} = clipped_lines(L.w1, L.w2, L.both ? Array.from(L.b, (b, k) => b - L.t[k]) : [])
-  a.high_lines.data = {xs, ys}
+  if (xs.length > 0 || a.high_lines.data.xs.length > 0) a.high_lines.data = {xs, ys}
   // The layer as it is now, for the tooltips' outputs.
   a.neurons.data = {w1: Array.from(L.w1), w2: Array.from(L.w2), b: Array.from(L.b), t: Array.from(L.t)}
   const pairs = L.m * (L.m - 1) / 2
   show_text(a.count, `<b>${n}</b> region${n === 1 ? "" : "s"} inside the square. ${L.m} line${L.m === 1 ? "" : "s"} ` +
     `cut the whole plane into at most 1 + ${L.m} + ${pairs} = <b>${1 + L.m + pairs}</b>.`)
-  a.regions.data = {xs: part.xs, ys: part.ys, pattern: part.patterns, count: part.positive,
-    region: Array.from({length: n}, (_, i) => i + 1)}
+  // Typed columns: Bokeh walks plain arrays element by element looking for models.
+  a.regions.data = {xs: part.xs, ys: part.ys, pattern: part.patterns, count: Int32Array.from(part.positive),
+    region: Int32Array.from({length: n}, (_, i) => i + 1)}
   draw_chosen(a)
 }
 
@@ -210,8 +217,10 @@ function choose_pair(a, again) {
 function draw_labels(a) {
   const part = memo.part, size = [a.plot.inner_width, a.plot.inner_height]
   const dot = memo.input === null ? [] : [memo.input]
-  a.labels.data = part.pair == null || !(size[0] > 0 && size[1] > 0) ? {x: [], y: [], text: []}
+  const labels = part.pair == null || !(size[0] > 0 && size[1] > 0) ? {x: [], y: [], text: []}
     : region_names(part, part.pair, ["Region 1", "Region 2"], size, dot)
+  // An edit places them twice (for the new line, then for the input): one new data, if any.
+  if (JSON.stringify(labels) !== JSON.stringify(a.labels.data)) a.labels.data = labels
 }
 
 // The colour key beside the square: the count ramp, or the chosen neuron's colours.
@@ -251,14 +260,14 @@ function draw_input(a) {
     live.forEach((s, k) => { if (s === 0 && (L.w1[k] !== 0 || L.w2[k] !== 0)) live[k] = was[k] })
   }
   memo.previous = live
-  a.point.data = {x: [x], y: [y]}
+  if (a.point.data.x[0] !== x || a.point.data.y[0] !== y) a.point.data = {x: [x], y: [y]}
   const output = Array.from(L.w1, (w, k) => w * x + L.w2[k] * y + L.b[k])
   const is_flipped = new Set(memo.flipped)
   a.bars.data = {x: output.map((_, k) => k + 1), output, level: Array.from(L.t),
     role: Array.from(live, sign_role), flipped: output.map((_, k) => (is_flipped.has(k) ? 3 : 0))}
   a.bar_legend.items[2].visible = live.some((s) => s === 0)
   const {xs, ys} = clipped_lines(...[L.w1, L.w2, L.shifted].map((c) => memo.flipped.map((k) => c[k])))
-  a.crossed.data = {xs, ys}
+  if (xs.length > 0 || a.crossed.data.xs.length > 0) a.crossed.data = {xs, ys}
   choose_pair(a, false)
   show_text(a.readout, readout_text(a, live, x, y))
 }
@@ -270,8 +279,14 @@ function readout_text(a, live, x, y) {
   const where = part.pair == null ? -1 : part.pair.indexOf(locate(part, live))
   let text = `Input F = (${x.toFixed(2)}, ${y.toFixed(2)})${where >= 0 ? `, in Region ${where + 1}` : ""}.<br>` +
     `Sign pattern <b style="word-break:break-all">${pattern_text(live)}</b>: ${positive} of ${L.m} neurons ${word[0]}.`
-  if (memo.flipped.length > 0) {
-    const names = memo.flipped.map((k) => `<b>Neuron ${k + 1}</b> (now ${live[k] > 0 ? word[0] : word[1]})`)
+  const flipped = memo.flipped
+  if (flipped.length > 2) {
+    // A tap can cross many lines at once: a count, so the read-out keeps its height.
+    const up = flipped.filter((k) => live[k] > 0).length
+    text += `<br>The last move crossed <b>${flipped.length}</b> boundaries (bold): ${up} neurons now ` +
+      `${word[0]}, ${flipped.length - up} now ${word[1]}.`
+  } else if (flipped.length > 0) {
+    const names = flipped.map((k) => `<b>Neuron ${k + 1}</b> (now ${live[k] > 0 ? word[0] : word[1]})`)
     text += `<br>The last boundary crossed flipped ${names.join(" and ")}.`
   }
   return text

@@ -33,8 +33,17 @@ SIGNS = ("positive", "negative", "zero")
 RAMP = style.RAMP
 # Rows of controls wrap onto a second line on a narrow screen instead of overflowing it.
 WRAP = {"flex-wrap": "wrap", "row-gap": "6px"}
-# The readout keeps room for its longest text (a crossing named): no jump while dragging.
-READOUT = {"min-height": "6.4em", "line-height": "1.45"}
+# Each text keeps room for its longest (at m = 64, "not high", two neurons flipped, measured at
+# the panel's fixed width): no control changes the figure's height, on a phone either, where
+# the panel sits under the plots. Lines of 1.45em: the key 2, the count 3, the read-out 7.
+TEXTS = {key: {"min-height": f"{1.45 * lines:.2f}em", "line-height": "1.45"}
+         for key, lines in (("key", 2), ("count", 3), ("readout", 7))}
+PANEL = 270
+# Both plots' left border, fixed: BokehJS aligns the two frames, and a border that grew with the
+# bar chart's tick labels ("-1.5" is 3 px wider than "-10") moved the square's width and so its
+# height when m or an edit changed the outputs' range. With ticks at least 0.1 apart
+# (BAR_TICK) no label is wider than "-1.5", which needs 61 px.
+LEFT, BAR_TICK = 64, 0.1
 COLUMNS = {
     "regions": ("xs", "ys", "pattern", "count", "region"),
     "neuron_regions": ("xs", "ys", "role"),
@@ -58,6 +67,9 @@ def build(**settings):
     models = _region_plot(sources)
     models.update(_bar_plot(sources))
     style.furnish(models["plot"], models["bar_plot"])
+    # Nothing here is ever selected or muted: no copies of each glyph for that (page size).
+    for renderer in models["plot"].renderers + models["bar_plot"].renderers:
+        renderer.update(nonselection_glyph="auto", muted_glyph="auto")
 
     controls = {key: SETTINGS[key].control(values[key]) for key in ("mode", "view", "seed", "m")}
     # The input and the chosen neuron's sliders start anywhere: the first draw sets them.
@@ -73,7 +85,7 @@ def build(**settings):
     controls["snap"] = bm.Button(label="Snap to a crossing", name="snap",
                                  sizing_mode="stretch_width", align="end")
     texts = {key: bm.Div(text="", name=key, sizing_mode="stretch_width", styles=styles)
-             for key, styles in (("key", {}), ("count", {}), ("readout", READOUT))}
+             for key, styles in TEXTS.items()}
     style.controls(*controls.values(), *texts.values())
 
     update = style.draw_on_load(bm.CustomJS(
@@ -96,7 +108,7 @@ def build(**settings):
                    texts["readout"], row(controls["seed"], controls["m"], sizing_mode="stretch_width"),
                    row(controls["chosen"], controls["snap"], sizing_mode="stretch_width"),
                    controls["w1"], controls["w2"], controls["b"],
-                   sizing_mode="stretch_width", min_width=240, max_width=270)
+                   sizing_mode="stretch_width", min_width=PANEL, max_width=PANEL)
     # flex-start: beside a taller panel the plots keep their own height (no stretch, no jump).
     return row(plots, panel, styles={"flex-wrap": "wrap", "gap": "8px 16px", "align-items": "flex-start"},
                sizing_mode="stretch_width", name="regions_2d")
@@ -110,34 +122,43 @@ def _region_plot(sources: dict) -> dict:
     light = style.THEMES["light"]
     mapper = bm.LinearColorMapper(palette=RAMP, low=0, high=1, name="mapper")
     plot = style.figure(title="Regions of the input square", height=480, min_border_right=12,
-                        min_border_left=58,
+                        min_border_left=LEFT,
                         x_range=bm.Range1d(0, 1), y_range=bm.Range1d(0, 1), name="plot",
                         x_axis_label="input F1", y_axis_label="input F2")
     plot.grid.visible = False
     # Everything that a control redraws sits on the overlay level, the top layer of the canvas:
-    # a redraw repaints that layer only, not the axes and title under it.
+    # a redraw repaints that layer only, not the axes, title and legend under it (their repaint
+    # costs more than the regions' up to m = 16 or so).
     top = {"level": "overlay"}
     by_pattern = plot.patches("xs", "ys", source=sources["regions"], line_color=None, name="by_pattern",
                               fill_color={"field": "count", "transform": mapper}, **top)
     by_neuron = plot.patches("xs", "ys", source=sources["neuron_regions"], line_color=None, visible=False,
                              fill_color=style.by_role("role", SIGNS), name="by_neuron", **top)
-    line = {"line_color": light["text"], **top}
-    lines = plot.multi_line("xs", "ys", source=sources["lines"], line_alpha=0.7, line_width=1.2, **line)
-    high = plot.multi_line("xs", "ys", source=sources["high_lines"], line_width=1.6, line_dash=[6, 4],
-                           name="high_line_glyphs", **line)
+    looks = {"lines": {"line_alpha": 0.7, "line_width": 1.2},
+             "high": {"line_width": 1.6, "line_dash": [6, 4]}, "chosen": {"line_width": 3.5}}
+    line = {"line_color": light["text"]}
+    for key, source in (("lines", "lines"), ("high", "high_lines"), ("chosen", "chosen_line")):
+        plot.multi_line("xs", "ys", source=sources[source], **looks[key], **line, **top)
     plot.multi_line("xs", "ys", source=sources["crossed"], line_width=9, line_color=light["background"],
                     **top)
-    plot.multi_line("xs", "ys", source=sources["crossed"], line_width=4, **line)
-    chosen = plot.multi_line("xs", "ys", source=sources["chosen_line"], line_width=3.5, **line)
+    plot.multi_line("xs", "ys", source=sources["crossed"], line_width=4, **line, **top)
     plot.add_layout(bm.LabelSet(x="x", y="y", text="text", source=sources["labels"], text_align="center",
                                 text_baseline="middle", text_font_size="13px", text_font_style="bold",
                                 text_color=light["text"], name="region_labels",
                                 background_fill_color=light["background"], background_fill_alpha=0.85,
                                 **top))
-    point = plot.scatter("x", "y", source=sources["point"], size=14, fill_color=light["background"],
-                         line_width=3, **line)
-    legend = style.legend([("boundary A = 0", lines), ("high-output line A = t", high),
-                           ("chosen neuron", chosen), ("input F", point)],
+    dot = {"size": 14, "fill_color": light["background"], "line_width": 3, **line}
+    plot.scatter("x", "y", source=sources["point"], **dot, **top)
+    # The legend draws twins of the glyphs on a source that never changes: a legend re-renders
+    # every entry whenever anything its renderers reach changes, i.e. on every new source data.
+    # Bare renderers (no selection or hover copies of the glyph): the page stays under 100 KB.
+    sample = bm.ColumnDataSource({"xs": [[np.nan]], "ys": [[np.nan]]})
+    twins = [bm.GlyphRenderer(data_source=sample, glyph=bm.MultiLine(xs="xs", ys="ys", **looks[key], **line))
+             for key in ("lines", "high", "chosen")]
+    twins.append(bm.GlyphRenderer(data_source=sample, glyph=bm.Scatter(x=np.nan, y=np.nan, **dot)))
+    plot.renderers.extend(twins)
+    legend = style.legend([("boundary A = 0", twins[0]), ("high-output line A = t", twins[1]),
+                           ("chosen neuron", twins[2]), ("input F", twins[3])],
                           name="legend", ncols=2, spacing=14, label_standoff=6, glyph_width=22,
                           label_text_font_size="12px")
     plot.add_layout(legend, "below")
@@ -157,7 +178,7 @@ def _bar_plot(sources: dict) -> dict:
     bar_plot = style.figure(title="Outputs A at the input", height=210, name="bar_plot",
                             x_range=bm.Range1d(0.4, 8.6, name="bar_range"), x_axis_label="neuron",
                             y_range=bm.Range1d(-1, 1, name="bar_y"), y_axis_label="output A",
-                            min_border_right=12, min_border_left=58)
+                            min_border_right=12, min_border_left=LEFT)
     bars = {"source": sources["bars"], "level": "overlay", "line_color": light["text"]}
     bar_plot.vbar(x="x", top="output", width=0.8, fill_color=style.by_role("role", SIGNS),
                           line_width="flipped", **bars)
@@ -178,6 +199,7 @@ def _bar_plot(sources: dict) -> dict:
     bar_plot.add_layout(legend, "above")
     bar_plot.xgrid.grid_line_color = None
     bar_plot.xaxis.ticker = bm.AdaptiveTicker(min_interval=1, desired_num_ticks=10)  # whole neurons
+    bar_plot.yaxis.ticker = bm.BasicTicker(min_interval=BAR_TICK, name="bar_ticks")
     return {"bar_plot": bar_plot, "bar_range": bar_plot.x_range, "bar_y": bar_plot.y_range, "marks": marks,
             "bar_legend": legend}
 

@@ -11,7 +11,7 @@ from neuron_tutorial.figures import partition_1d as fig
 from neuron_tutorial.figures.kit.style import THEMES
 
 from conftest import bokeh_model as model
-from conftest import on_screen, wait_for_figure
+from conftest import on_screen, show_figure, wait_for_figure
 from conftest import set_bokeh as set_value
 
 START = WIDGETS["partition_1d"].params
@@ -260,3 +260,17 @@ def test_a_constant_neuron_at_zero_has_a_legend_entry(widget):
     assert widget.evaluate("Bokeh.documents[0].get_model_by_name('zero_item').visible") is False
     edit(widget, 3, 0.0, 0.0)
     assert widget.evaluate("Bokeh.documents[0].get_model_by_name('zero_item').visible") is True
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+def test_the_figure_fits_a_phone_alone_and_on_its_page(page, base_url, width):
+    """Nothing of it sticks out sideways: neither the plots' least width nor the modes' buttons."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{base_url}widgets/partition_1d.html")
+    wait_for_figure(page.main_frame)
+    overflow = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    assert page.evaluate(overflow) <= 0
+    page.goto(f"{base_url}{WIDGETS['partition_1d'].page.removesuffix('.md')}/")
+    frame = show_figure(page, page.locator("iframe.nt-widget").first)
+    assert frame.evaluate("() => document.documentElement.clientWidth") < width - 20
+    assert frame.evaluate(overflow) <= 0

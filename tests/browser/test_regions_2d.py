@@ -91,17 +91,42 @@ def test_first_draw_is_the_seeded_partition(widget):
     assert "number of positive neurons" in model(widget, "key", "text")
 
 
-@pytest.mark.xfail(strict=False, reason="with 12-px tick labels a change of m moves the plot's height "
-                   "by 3 px (574 -> 577): known, issue 15 note")
-def test_the_frame_hugs_the_square(widget):
-    assert model(widget, "plot", "inner_width") == pytest.approx(model(widget, "plot", "inner_height"), abs=2)
-    ranges = [model(widget, "plot", f"{axis}_range.{end}") for axis in "xy" for end in ("start", "end")]
+# Every control, and the states with the longest texts and the widest tick labels (m = 64,
+# "not high", a tap across many lines, a neuron edited to nearly constant outputs).
+EVERY_CONTROL = [("m", "value", 20), ("f1", "value", 0.03), ("f2", "value", 0.03), ("tap", 0.97, 0.97),
+                 ("m", "value", 64), ("tap", 0.03, 0.5), ("mode", "active", 1), ("tap", 0.5, 0.5),
+                 ("f1", "value", 0.55), ("chosen", "value", "64"), ("view", "active", 1),
+                 ("mode", "active", 2), ("seed", "value", 3), ("m", "value", 1), ("w1", "value", 0.0),
+                 ("w2", "value", 0.0), ("b", "value", 0.01), ("view", "active", 0), ("mode", "active", 0),
+                 ("b", "value", -3.9), ("w1", "value", 3.9), ("m", "value", 9), ("snap", None, None)]
+LAYOUT = """() => {
+  const doc = Bokeh.documents[0], root = Object.values(Bokeh.index)[0]
+  const plot = doc.get_model_by_name('plot'), view = root.owner.get_one(plot)
+  return {height: plot.height, inner: [plot.inner_width, plot.inner_height], left: view.frame.bbox.left,
+          figure: root.el.getBoundingClientRect().height}
+}"""
+
+
+@pytest.mark.parametrize("width", [1000, 390])
+def test_the_frame_hugs_the_square_and_no_control_moves_the_height(page, base_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{base_url}widgets/regions_2d.html")
+    wait_for_figure(page.main_frame)
+    page.wait_for_function("() => document.documentElement.dataset.ntDrawn === 'yes'")
+    ranges = [model(page, "plot", f"{axis}_range.{end}") for axis in "xy" for end in ("start", "end")]
     assert ranges == [0, 1, 0, 1]
-    before = model(widget, "plot", "height")
-    set_value(widget, "f1", "value", 0.2)
-    set_value(widget, "m", "value", 20)
-    settle(widget)
-    assert model(widget, "plot", "height") == before
+    before = page.evaluate(LAYOUT)
+    assert before["inner"][0] == pytest.approx(before["inner"][1], abs=1)
+    for name, attribute, value in EVERY_CONTROL:
+        if name == "tap":
+            page.mouse.click(*page.evaluate(PIXEL, [attribute, value]))
+        elif name == "snap":
+            page.locator(".bk-btn", has_text="Snap to a crossing").click()
+        else:
+            set_value(page, name, attribute, value)
+        settle(page)
+        page.wait_for_timeout(50)
+        assert page.evaluate(LAYOUT) == before, (name, attribute, value)
 
 
 @pytest.mark.parametrize("seed, m", [(3, 12), (19, 1), (4, 64), (0, 33)])
