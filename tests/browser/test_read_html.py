@@ -115,3 +115,36 @@ def test_classes_are_named_in_a_key_and_counts_get_a_ramp(page, written):
     assert f"Positive neurons of layer 2 (of {SIZES[2]})" in key and 'class="ramp"' in key
     ends = re.findall(r'<div class="ends"><span>(\d+)</span><span>\d*</span><span>(\d+)</span>', key)
     assert ends == [(str(layer_2.min()), str(max(layer_2.max(), layer_2.min() + 1)))]
+
+
+HEIGHT = """() => Math.ceil(Math.max(...[...document.querySelectorAll('[data-root-id] > *')]
+                                .map((e) => e.getBoundingClientRect().bottom)))"""
+
+
+@pytest.mark.parametrize("width", [320, 390, 800])
+def test_the_box_is_drawn_at_one_scale_and_no_control_changes_the_height(page, written, width):
+    folder, _, part = written
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto((folder / "read.html").as_uri())
+    drawn(page)
+    page.wait_for_timeout(300)  # the frame's height follows its width
+    (x0, x1), (y0, y1) = part.domain
+    corners = [on_screen(page, "plot", x, y) for x, y in ((x0, y0), (x1, y1))]
+    (left, bottom), (right, top) = corners
+    # One unit is as long across as up, and the whole box is inside the frame.
+    assert (right - left) / (x1 - x0) == pytest.approx((bottom - top) / (y1 - y0), rel=0.01)
+    ranges = page.evaluate("""() => { const p = Bokeh.documents[0].get_model_by_name('plot')
+        return [p.x_range.start, p.x_range.end, p.y_range.start, p.y_range.end] }""")
+    assert ranges[0] <= x0 and x1 <= ranges[1] and ranges[2] <= y0 and y1 <= ranges[3]
+    # ... and as big as the frame allows: it spans the frame on one axis.
+    assert min((ranges[1] - ranges[0]) / (x1 - x0), (ranges[3] - ranges[2]) / (y1 - y0)) == pytest.approx(1)
+    height = page.evaluate(HEIGHT)
+    r = int(np.argmax([region.size for region in part.regions]))
+    page.mouse.click(*on_screen(page, "plot", *part.regions[r].point))
+    page.wait_for_function("Bokeh.documents[0].get_model_by_name('readout').text"
+                           f".includes('<b>Region {r}</b>')")
+    for name, value in (("view", "colour: positive neurons of layer 1"), ("neuron", 40), ("layer", "2"),
+                        ("neuron", 3), ("view", "colour: output class at the region's centre")):
+        set_bokeh(page, name, "value", value)
+        page.wait_for_timeout(150)
+        assert page.evaluate(HEIGHT) == height, f"{name} = {value} changed the figure's height"
