@@ -5,19 +5,54 @@
 // (weights[l] row by row, (m_l, n_l)) at the region's centre (its signs) and at the tap (its output).
 
 import {fmt, pattern_text, plural} from "nt/format.js"
-import {mark_drawn, set_text} from "nt/interact.js"
+import {is_first_draw, set_text} from "nt/interact.js"
 
-const memo = {starts: null, context: null}
+const memo = {starts: null, context: null, width: null}
 
 export default (args, obj, data, context) => {
   memo.context = context
-  if (memo.starts === null) draw(args)
+  if (memo.starts === null || is_first_draw(obj)) return first_draw(args)
   if (obj?.event_name !== undefined) return read(args, obj.x, obj.y)
-  if (obj === args.plot) return
+  if (obj === args.plot) return fit(args)
   // Picking a layer with no neuron chosen shows that layer's first neuron (its change redraws).
   if (obj === args.layer && args.neuron.value === 0) return void (args.neuron.value = 1)
   colour(args)
   draw_boundary(args)
+}
+
+function first_draw(a) {
+  draw(a)
+  draw_boundary(a)
+  fit(a)
+  // The first reading is the first input's region, so the readout is never an empty box.
+  const {x, y, label} = a.marks.data
+  if (!(x.length > 0 && read(a, x[0], y[0], `input ${label[0]}`)))
+    set_text(a.readout, box("Tap a region to read its sign pattern per layer and the network's output."), memo.context)
+}
+
+// The frame's height follows its width alone: square on a phone, never under 420 px, 3:4 of its
+// width on a desktop (the plot, its controls and key fit one screen). The ranges hold the box,
+// centred, at the same scale on both axes. Only a new width changes them (a resize), never a control.
+export function frame_height(width) {
+  return Math.round(Math.min(width, Math.max(420, 0.75 * width)))
+}
+
+export function box_ranges([x0, x1, y0, y1], width, height) {
+  const scale = Math.max((x1 - x0) / width, (y1 - y0) / height)  // units per pixel
+  const [cx, cy, hw, hh] = [(x0 + x1) / 2, (y0 + y1) / 2, scale * width / 2, scale * height / 2]
+  return [[cx - hw, cx + hw], [cy - hh, cy + hh]]
+}
+
+function fit(a) {
+  const plot = a.plot, width = plot.inner_width, height = plot.inner_height
+  if (!(width > 0 && height > 0) || width === memo.width) return
+  memo.width = width
+  const wanted = frame_height(width)
+  const [[x0, x1], [y0, y1]] = box_ranges(a.box, width, wanted)
+  plot.x_range.setv({start: x0, end: x1, reset_start: x0, reset_end: x1})
+  plot.y_range.setv({start: y0, end: y1, reset_start: y0, reset_end: y1})
+  const total = Math.round(plot.height - height + wanted)
+  if (Math.abs(total - plot.height) >= 2) plot.height = total  // no 1-px hunting from rounding
 }
 
 function draw(a) {
@@ -41,11 +76,10 @@ function draw(a) {
   }
   memo.columns = {region: Array.from({length: R}, (_, r) => r), positive, output}
   colour(a)
-  mark_drawn()
 }
 
-// Colour by the output class at the region's centre (a legend names the classes) or by the
-// number of positive neurons of one layer (a colour bar from its least to its most).
+// Colour by the output class at the region's centre or by the number of positive neurons of
+// one layer; the key under the plot names the classes or shows the counts' ramp.
 function colour(a) {
   const R = a.lengths.length, L = a.sizes.length
   const choice = a.view.options.indexOf(a.view.value)
@@ -59,11 +93,49 @@ function colour(a) {
     most = Math.max(most, counts[r])
   }
   if (!by_class) a.count_mapper.setv({low: least, high: Math.max(most, least + 1)})
-  a.by_class.visible = a.legend.visible = by_class
-  a.by_count.visible = a.bar.visible = !by_class
-  if (!by_class) a.bar.title = `positive neurons of layer ${choice + 1}`
+  a.by_class.visible = by_class
+  a.by_count.visible = !by_class
+  set_text(a.key, by_class ? class_key(a) : count_key(a, choice, least, Math.max(most, least + 1)), memo.context)
   a.regions.data = {xs: memo.xs, ys: memo.ys, class: classes, count: counts, ...memo.columns}
 }
+
+// The classes as numbered tiles in two rows (one for a single class), whatever their number,
+// so the key's height never depends on the network.
+export function class_key_html(palette, named, total) {
+  const columns = Math.ceil(named / 2), rows = named > 1 ? 2 : 1
+  const tiles = palette.slice(0, named).map((fill, k) =>
+    `<span class="tile" style="background:${fill};color:${ink(fill)}" title="class ${k}">${k}</span>`)
+  const label = named < total ? `Output class at the region's centre (${named} of ${total} named)`
+    : "Output class at the region's centre"
+  return `<div class="label">${label}</div><div class="tiles" role="list" aria-label="${label}" ` +
+    `style="grid-template-columns:repeat(${columns},minmax(0,52px));grid-template-rows:repeat(${rows},1fr)">` +
+    tiles.map((t) => t.replace("<span ", '<span role="listitem" ')).join("") + "</div>"
+}
+
+const class_key = (a) => class_key_html(a.class_mapper.palette, a.named, a.class_mapper.factors.length)
+
+// The count's ramp (the mapper's palette from `low` to `high`) with its ends and middle.
+export function count_key_html(palette, low, high, label) {
+  const stops = Array.from({length: 9}, (_, i) => palette[Math.round(i / 8 * (palette.length - 1))])
+  const middle = Number.isInteger((low + high) / 2) ? (low + high) / 2 : ""
+  return `<div class="label">${label}</div>` +
+    `<div class="ramp" style="background:linear-gradient(to right, ${stops.join(", ")})"></div>` +
+    `<div class="ends"><span>${low}</span><span>${middle}</span><span>${high}</span></div>`
+}
+
+const count_key = (a, l, low, high) =>
+  count_key_html(a.count_mapper.palette, low, high, `Positive neurons of layer ${l + 1} (of ${a.sizes[l]})`)
+
+// Black or white text, whichever reads better on `fill` ("#rrggbb"), by its relative luminance.
+export function ink(fill) {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(fill.slice(i, i + 2), 16) / 255
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  })
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.18 ? "#000000" : "#ffffff"
+}
+
+const box = (html) => `<div class="box" tabindex="0" role="region" aria-label="The region read">${html}</div>`
 
 // The chosen neuron's boundary: the edges labelled with its column (layers' neurons concatenated).
 function draw_boundary(a) {
@@ -83,10 +155,11 @@ function draw_boundary(a) {
     }
   }
   a.boundary.data = {xs, ys}
-  a.chosen.text = k < 0 ? "No neuron's boundary drawn."
+  // One short line (about 40 characters fit a phone): its height never changes.
+  set_text(a.chosen, k < 0 ? "No neuron's boundary drawn."
     : k >= a.sizes[l] ? `Layer ${l + 1} has ${a.sizes[l]} neurons: no neuron ${k + 1}.`
-    : xs.length === 0 ? `Neuron ${k + 1} of layer ${l + 1} has no boundary in this part of the plane.`
-    : `The black line: where neuron ${k + 1} of layer ${l + 1} is 0 (${xs.length} straight pieces).`
+    : xs.length === 0 ? `Neuron ${k + 1} of layer ${l + 1}: no boundary here.`
+    : `Black line: neuron ${k + 1} of layer ${l + 1} is 0.`, memo.context)
 }
 
 // Every layer's pre-activation at (s, t) of the plane.
@@ -121,9 +194,9 @@ export function locate(x, y, starts, s, t) {
   return -1
 }
 
-function read(a, s, t) {
+function read(a, s, t, what = null) {
   const r = locate(a.x, a.y, memo.starts, s, t)
-  if (r < 0) return
+  if (r < 0) return false
   let cs = 0, ct = 0
   const lo = memo.starts[r], hi = memo.starts[r + 1]
   for (let i = lo; i < hi; i++) {
@@ -141,6 +214,8 @@ function read(a, s, t) {
       `<code style="word-break: break-all">${pattern}</code></div>`
   })
   const values = Array.from(scores, (v) => fmt(v)).join(", ")
-  set_text(a.readout, `<b>Region ${r}</b> at (${fmt(s)}, ${fmt(t)}): the network outputs class ` +
-    `<b>${best}</b> (scores ${values}).${layers.join("")}`, memo.context)
+  const where = what === null ? `at (${fmt(s)}, ${fmt(t)})` : `(${what}, at (${fmt(s)}, ${fmt(t)}))`
+  set_text(a.readout, box(`<b>Region ${r}</b> ${where}: the network outputs class ` +
+    `<b>${best}</b> (scores ${values}).${what === null ? "" : " Tap a region to read it."}${layers.join("")}`), memo.context)
+  return true
 }

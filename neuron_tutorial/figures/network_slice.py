@@ -30,6 +30,27 @@ CHUNK = 4096      # corners per block when testing every neuron of a layer again
 # the sign orange of the site (those mean positive and negative); named in the legend.
 CLASSES = ("#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933",
            "#AA4499", "#DDDDDD")
+NAMED = 20          # classes the key names (two rows of 10); more are coloured but not named
+MAX_WIDTH = 720     # the figure's widest: its square frame and key fit a desktop screen
+FIRST_HEIGHT = 480  # the plot's height until its JS makes the frame square at its width
+AXIS_ROOM = 64      # the y-axis's room, wide enough for any tick: panning never moves the frame
+# Fixed heights in whole pixels (a plot at a fractional y shows a 1-px line at its top edge),
+# whatever the text, so the figure's height depends on its width alone and no control changes
+# it: the neuron line (one short line), the key (a label and two rows of tiles) and the readout
+# (it scrolls within its box when a network is big).
+CHOSEN_CSS = """:host { line-height: 20px; height: 20px; overflow: hidden; white-space: nowrap; }
+div { overflow: hidden; text-overflow: ellipsis; }"""
+KEY_CSS = """:host { font-size: 13px; height: 70px; overflow: hidden; }
+.label { line-height: 20px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.tiles { display: grid; gap: 3px; height: 47px; }
+.tile { display: flex; align-items: center; justify-content: center; min-width: 0; border-radius: 2px;
+  font-weight: 600; }
+.ramp { height: 22px; max-width: 420px; border: 1px solid var(--nt-border); }
+.ends { display: flex; justify-content: space-between; max-width: 420px; line-height: 22px; }"""
+READOUT_CSS = """:host { line-height: 20px; }
+.box { height: 140px; overflow-y: auto; }
+.box:focus-visible { outline: 3px solid var(--nt-positive); outline-offset: -3px; }
+@media (min-width: 560px) { .box { height: 100px; } }"""
 
 
 def head(network: Network, depth: int | None = None) -> Network:
@@ -106,21 +127,33 @@ def build(network: Network, plane: Plane, inputs=None, labels: Sequence[str] = (
     ``inputs`` ``(k, n)`` (usually the 3 that ``plane`` goes through), named ``labels``, are marked.
     ``part`` may be given when already computed (``partition_2d`` of the first
     ``depth`` layers of ``network.sliced(plane)`` in ``plane.box``).
+
+    Its height depends on its width alone, whatever the network (a notebook's page reserves
+    it before the figure loads): a short title (the counts are in the summary), a frame whose
+    height the JS sets from its width and whose ranges hold the box at one scale on both axes,
+    a colour key of two rows under it whatever the number of classes, and a readout and
+    neuron line of fixed heights.
     """
     f = facts(network, plane, inputs, depth, part)
     sliced, part, points = f["sliced"], f["part"], f["points"]
     sizes, outputs = part.layer.sizes[1:], sliced.m
-    box = plane.box
     light = style.THEMES["light"]
     labels = [str(label) for label in labels][: len(points)]
-    where = f" on the plane through {', '.join(labels)}" if labels else ""
-    plot = style.figure(title=title or f"{len(part)} regions of {' → '.join(map(str, network.sizes))}{where}",
-                        height=520, x_range=box[0], y_range=box[1], match_aspect=True,
+    (x0, x1), (y0, y1) = plane.box
+    half = max(x1 - x0, y1 - y0) / 2  # the box in a square (the JS fits the ranges to the frame)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    plot = style.figure(title=title or "Regions on the plane", height=FIRST_HEIGHT,
+                        x_range=bm.Range1d(cx - half, cx + half), y_range=bm.Range1d(cy - half, cy + half),
                         x_axis_label="s (along the plane)", y_axis_label="t (along the plane)",
-                        tools="pan,wheel_zoom,reset", toolbar_location="right", name="plot")
+                        tools="pan,wheel_zoom,reset", toolbar_location="right", name="plot",
+                        min_border_left=AXIS_ROOM, min_border_right=12)
+    plot.grid.visible = False
+    # The box's outline: where it is shorter than the square frame, the bands beyond it are empty.
+    plot.rect(x=cx, y=cy, width=x1 - x0, height=y1 - y0, fill_color=None, line_color=light["muted"],
+              line_width=1)
     regions = bm.ColumnDataSource({"xs": [], "ys": [], "class": [], "count": [], "region": [], "positive": [],
                                    "output": []}, name="regions")
-    # Two views of the same regions: by output class (named in a legend), by a count (a colour bar).
+    # Two views of the same regions: by output class, by a count; the key under the plot names either.
     names = [str(k) for k in range(outputs)]
     palette = list(CLASSES) if outputs <= len(CLASSES) else linear_palette(Viridis256, outputs)
     by_class = bm.CategoricalColorMapper(factors=names, palette=palette[:outputs])
@@ -132,27 +165,21 @@ def build(network: Network, plane: Plane, inputs=None, labels: Sequence[str] = (
                            name="by_count", visible=False, **edges)
     boundary = bm.ColumnDataSource({"xs": [], "ys": []}, name="boundary")
     plot.multi_line("xs", "ys", source=boundary, line_color=light["text"], line_width=3)
+    # An input's name sits on the side of its dot towards the box's centre: never beyond the frame.
+    right = points[:, 0] > cx
     marks = bm.ColumnDataSource({"x": points[:, 0], "y": points[:, 1], "label": labels,
-                                 "region": f["where"].tolist()}, name="inputs")
+                                 "region": f["where"].tolist(), "align": np.where(right, "right", "left"),
+                                 "offset": np.where(right, -10, 10)}, name="inputs")
     dots = plot.scatter("x", "y", source=marks, size=14, fill_color=light["text"],
                         line_color=light["background"], line_width=2)
-    plot.text("x", "y", text="label", source=marks, x_offset=10, y_offset=-8, text_font_size="16px",
+    plot.text("x", "y", text="label", source=marks, x_offset="offset", y_offset=-8, text_align="align",
+              text_font_size="16px",
               text_font_style="bold", text_color=light["text"], background_fill_color=light["background"],
               background_fill_alpha=0.8, padding=2)   # readable on any class colour
-    named = min(outputs, 20)     # a legend of more classes would be taller than the plot
-    samples = [plot.scatter([np.nan], [np.nan], marker="square", size=12, line_color=None,
-                            fill_color=palette[k]) for k in range(named)]
-    items = [bm.LegendItem(label=f"class {k}", renderers=[samples[k]]) for k in range(named)]
-    legend = bm.Legend(items=items,
-                       title="output class" if named == outputs else f"output class (first {named})",
-                       name="classes", margin=8, border_line_color=None, padding=4, spacing=2,
-                       label_text_font_size="12px", title_text_font_size="12px")
-    plot.add_layout(legend, "right")
-    bar = bm.ColorBar(color_mapper=by_count, title="positive neurons", name="bar", visible=False, width=12,
-                      title_text_font_size="12px", major_label_text_font_size="11px")
-    plot.add_layout(bar, "right")
-    plot.add_tools(bm.HoverTool(renderers=[patches, counted], tooltips="Region @region: @positive; @output"),
-                   bm.HoverTool(renderers=[dots], tooltips="Input @label: region @region"))
+    # Tooltips are always on: no buttons for them in the toolbar, which takes the plot's width.
+    plot.add_tools(bm.HoverTool(renderers=[patches, counted], tooltips="Region @region: @positive; @output",
+                                visible=False),
+                   bm.HoverTool(renderers=[dots], tooltips="Input @label: region @region", visible=False))
     plot.toolbar.logo = None
     style.furnish(plot)
 
@@ -163,40 +190,43 @@ def build(network: Network, plane: Plane, inputs=None, labels: Sequence[str] = (
                       value="1", name="layer")
     neuron = bm.Spinner(title="neuron (0 = none)", low=0, high=max(sizes), step=1, value=0, name="neuron",
                         width=140)
-    readout = bm.Div(text="Tap a region to read its sign pattern per layer and the network's output.",
-                     name="readout", sizing_mode="stretch_width")
-    chosen = bm.Div(text="No neuron's boundary drawn.", name="chosen", sizing_mode="stretch_width")
-    summary = bm.Div(text=summary_html(f, labels), name="summary", sizing_mode="stretch_width")
-    style.controls(view, layer, neuron, chosen, readout, summary)
-    update = bm.CustomJS(
+    texts = {name: bm.Div(text="", name=name, sizing_mode="stretch_width",
+                          stylesheets=[bm.InlineStyleSheet(css=css)])
+             for name, css in (("chosen", CHOSEN_CSS), ("key", KEY_CSS), ("readout", READOUT_CSS))}
+    summary = bm.Div(text=summary_html(f, labels, network.sizes), name="summary", sizing_mode="stretch_width")
+    style.controls(view, layer, neuron, *texts.values(), summary)
+    update = style.draw_on_load(bm.CustomJS(
         args=dict(x=f["corners"][:, 0].astype(np.float32), y=f["corners"][:, 1].astype(np.float32),
                   lengths=f["lengths"].astype(np.int32), edge=f["edge"],
                   positive=f["positive"].astype(np.int32),
                   centre_class=f["centre_class"].astype(np.int32), mixed=f["mixed"].astype(np.int8),
                   sizes=list(sizes), weights=[layer.weights.ravel() for layer in sliced.layers],
                   biases=[layer.biases for layer in sliced.layers], regions=regions, boundary=boundary,
-                  view=view, layer=layer, neuron=neuron, chosen=chosen, readout=readout, plot=plot,
-                  by_class=patches,
-                  by_count=counted, count_mapper=by_count, legend=legend, bar=bar),
+                  box=[x0, x1, y0, y1], marks=marks, view=view, layer=layer, neuron=neuron, plot=plot,
+                  by_class=patches, by_count=counted, class_mapper=by_class, count_mapper=by_count,
+                  named=min(outputs, NAMED),
+                  **texts),
         code=style.script("network_slice"),
-    )
+    ))
     for control in (view, layer, neuron):
         control.js_on_change("value", update)
     plot.js_on_event("tap", update)  # read the region under the pointer
-    plot.js_on_change("inner_width", update)  # the first layout draws the regions
+    plot.js_on_change("inner_width", update)  # a new width: the height that keeps the frame square
     controls = row(view, layer, neuron, styles={"flex-wrap": "wrap", "gap": "6px"},
                    sizing_mode="stretch_width")
-    return column(controls, chosen, plot, readout, summary, sizing_mode="stretch_width",
-                  name="network_slice")
+    return column(controls, texts["chosen"], plot, texts["key"], texts["readout"], summary,
+                  sizing_mode="stretch_width", max_width=MAX_WIDTH, name="network_slice")
 
 
-def summary_html(f: dict, labels: list[str]) -> str:
+def summary_html(f: dict, labels: list[str], sizes: Sequence[int]) -> str:
+    """What the figure shows, in words: the network, the plane, the counts (the figure's caption
+    on the site, so the frame's height does not depend on it)."""
     part, where = f["part"], f["where"]
-    sizes = part.layer.sizes[1:]
     signs = part.signs[where]
     flips = "".join(f"{labels[i]} → {labels[j]}: {int((signs[i] != signs[j]).sum())} neurons flip. "
                     for i, j in ((0, 1), (1, 2), (0, 2)) if j < len(labels))
-    layers = " + ".join(str(m) for m in sizes)
-    return (f"<b>{len(part)} regions</b> of the plane's box by {layers} neurons "
-            f"(exact, computed in Python). {flips}{int(f['mixed'].sum())} regions hold a decision "
-            f"boundary (their corners' classes differ).")
+    layers = " + ".join(str(m) for m in part.layer.sizes[1:])
+    through = f" on the plane through {', '.join(labels)}" if labels else " on the plane"
+    return (f"<b>{len(part)} regions</b> of {' → '.join(map(str, sizes))}{through}: the plane's box cut "
+            f"by {layers} neurons (exact, computed in Python). {flips}{int(f['mixed'].sum())} regions hold "
+            f"a decision boundary (their corners' classes differ).")

@@ -7,6 +7,7 @@ a neuron draws its boundary as floor 1's NetworkPartition.boundary.
 
 import functools
 import http.server
+import re
 import threading
 
 import numpy as np
@@ -69,8 +70,10 @@ def test_a_tap_reads_the_regions_signs_and_a_neuron_its_boundary(page, written):
     drawn(page)
     r = int(np.argmax([region.size for region in part.regions]))
     point = part.regions[r].point
+    # The readout starts on the first input's region: wait for the tapped one's.
     page.mouse.click(*on_screen(page, "plot", *point))
-    page.wait_for_function("Bokeh.documents[0].get_model_by_name('readout').text.includes('Region')")
+    page.wait_for_function("Bokeh.documents[0].get_model_by_name('readout').text"
+                           f".includes('<b>Region {r}</b>')")
     text = page.evaluate("Bokeh.documents[0].get_model_by_name('readout').text")
     signs = part.regions[r].signs
     for pattern in ("".join("+" if s > 0 else "−" if s < 0 else "0" for s in signs[:16]),
@@ -88,7 +91,7 @@ def test_a_tap_reads_the_regions_signs_and_a_neuron_its_boundary(page, written):
     assert length == pytest.approx(np.linalg.norm(expected[:, 1] - expected[:, 0], axis=1).sum(), rel=1e-5)
 
 
-def test_classes_are_named_in_a_legend_and_counts_get_a_colour_bar(page, written):
+def test_classes_are_named_in_a_key_and_counts_get_a_ramp(page, written):
     from neuron_tutorial.figures.kit.style import SIGN_COLOURS
     from neuron_tutorial.figures.network_slice import CLASSES
 
@@ -96,14 +99,52 @@ def test_classes_are_named_in_a_legend_and_counts_get_a_colour_bar(page, written
     page.goto((folder / "read.html").as_uri())
     drawn(page)
     doc = "Bokeh.documents[0].get_model_by_name"
-    labels = page.evaluate(f"{doc}('classes').items.map((item) => item.label.value)")
-    assert labels == [f"class {k}" for k in range(SIZES[-1])]
+    key = page.evaluate(f"{doc}('key').text")
+    tiles = re.findall(r'class="tile" style="background:(#\w+);[^"]*" title="class (\d+)">(\d+)<', key)
+    assert tiles == [(CLASSES[k], str(k), str(k)) for k in range(SIZES[-1])]
     signs = {c.lower() for scheme in SIGN_COLOURS.values() for c in (scheme["positive"], scheme["negative"])}
     assert not signs & {c.lower() for c in CLASSES}
-    assert page.evaluate(f"{doc}('classes').visible") and not page.evaluate(f"{doc}('bar').visible")
+    assert page.evaluate(f"{doc}('by_class').visible") and not page.evaluate(f"{doc}('by_count').visible")
     set_bokeh(page, "view", "value", "colour: positive neurons of layer 2")
-    page.wait_for_function(f"{doc}('bar').visible")
-    assert not page.evaluate(f"{doc}('classes').visible")
+    page.wait_for_function(f"{doc}('by_count').visible")
+    assert not page.evaluate(f"{doc}('by_class').visible")
     counts = page.evaluate(f"Array.from({doc}('regions').data.count)")
     layer_2 = (part.signs[:, SIZES[1]:] > 0).sum(axis=1)
     assert sorted(counts) == sorted(layer_2.tolist())
+    key = page.evaluate(f"{doc}('key').text")
+    assert f"Positive neurons of layer 2 (of {SIZES[2]})" in key and 'class="ramp"' in key
+    ends = re.findall(r'<div class="ends"><span>(\d+)</span><span>\d*</span><span>(\d+)</span>', key)
+    assert ends == [(str(layer_2.min()), str(max(layer_2.max(), layer_2.min() + 1)))]
+
+
+HEIGHT = """() => Math.ceil(Math.max(...[...document.querySelectorAll('[data-root-id] > *')]
+                                .map((e) => e.getBoundingClientRect().bottom)))"""
+
+
+@pytest.mark.parametrize("width", [320, 390, 800])
+def test_the_box_is_drawn_at_one_scale_and_no_control_changes_the_height(page, written, width):
+    folder, _, part = written
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto((folder / "read.html").as_uri())
+    drawn(page)
+    page.wait_for_timeout(300)  # the frame's height follows its width
+    (x0, x1), (y0, y1) = part.domain
+    corners = [on_screen(page, "plot", x, y) for x, y in ((x0, y0), (x1, y1))]
+    (left, bottom), (right, top) = corners
+    # One unit is as long across as up, and the whole box is inside the frame.
+    assert (right - left) / (x1 - x0) == pytest.approx((bottom - top) / (y1 - y0), rel=0.01)
+    ranges = page.evaluate("""() => { const p = Bokeh.documents[0].get_model_by_name('plot')
+        return [p.x_range.start, p.x_range.end, p.y_range.start, p.y_range.end] }""")
+    assert ranges[0] <= x0 and x1 <= ranges[1] and ranges[2] <= y0 and y1 <= ranges[3]
+    # ... and as big as the frame allows: it spans the frame on one axis.
+    assert min((ranges[1] - ranges[0]) / (x1 - x0), (ranges[3] - ranges[2]) / (y1 - y0)) == pytest.approx(1)
+    height = page.evaluate(HEIGHT)
+    r = int(np.argmax([region.size for region in part.regions]))
+    page.mouse.click(*on_screen(page, "plot", *part.regions[r].point))
+    page.wait_for_function("Bokeh.documents[0].get_model_by_name('readout').text"
+                           f".includes('<b>Region {r}</b>')")
+    for name, value in (("view", "colour: positive neurons of layer 1"), ("neuron", 40), ("layer", "2"),
+                        ("neuron", 3), ("view", "colour: output class at the region's centre")):
+        set_bokeh(page, name, "value", value)
+        page.wait_for_timeout(150)
+        assert page.evaluate(HEIGHT) == height, f"{name} = {value} changed the figure's height"
