@@ -5,7 +5,7 @@
 // neuron by its new line instead of splitting the square by every line again.
 
 import {pattern_text, sign_role} from "nt/format.js"
-import {bias_through, clipped_lines, nearest_crossing, polygon_centroid} from "nt/geometry.js"
+import {axis_range, bias_through, clipped_lines, nearest_crossing, polygon_centroid} from "nt/geometry.js"
 import {is_first_draw, is_pointer, set_text} from "nt/interact.js"
 import {ramp_html, region_names, swatch_html} from "nt/labels.js"
 import {add_neuron, describe_regions, locate, output_range, outputs_text, partition_2d, region_pair, signs_at}
@@ -15,7 +15,7 @@ import {uniform_quantile} from "nt/thresholds.js"
 // The tooltip's formatter (a CustomJSHover, which cannot import) calls this.
 globalThis.nt_outputs_text = outputs_text
 
-const MIN_SPAN = 0.2    // the bar chart's least range
+const MIN_SPAN = 0.2    // the bar chart's least range: two ticks, at least 0.1 apart (see LEFT)
 const SNAP_PIXELS = 10  // a dragged line snaps through a crossing this close; a drag starts this close
 const memo = {
   seed: null,        // the seed whose neurons `edits` changed
@@ -44,23 +44,15 @@ export default (args, obj, data, context) => {
   }
   if (obj?.event_name === "button_click") return snap(args)
   if (is_pointer(obj)) return pointer(args, obj)
-  if (is("plot")) {
-    fit(args)
-  } else if (is("w1", "w2", "b")) {
-    if (edit(args)) {
-      draw_partition(args)
-      show_extent(args)
-      draw_input(args)
-    }
-  } else if (is("chosen")) {
-    sync_sliders(args)
-    draw_chosen(args)
-    draw_input(args)
-  } else if (is("view")) {
-    show_toggles(args)
-  } else if (memo.input === null || memo.input[0] !== args.f1.value || memo.input[1] !== args.f2.value) {
-    draw_input(args)
+  if (is("plot")) return fit(args)
+  if (is("view")) return show_toggles(args)
+  if (is("chosen")) return void (sync_sliders(args), draw_chosen(args), draw_input(args))
+  if (is("w1", "w2", "b")) {
+    if (edit(args)) draw_partition(args), show_extent(args), draw_input(args)
+    return
   }
+  const moved = memo.input === null || memo.input[0] !== args.f1.value || memo.input[1] !== args.f2.value
+  if (moved) draw_input(args)
 }
 
 function draw_all(a) {
@@ -110,18 +102,11 @@ function fit(a) {
   if (memo.part !== null) draw_labels(a)
 }
 
-// The bar chart's range: every output over the square and 0, with a margin, its ends on a round
-// step (a fifth of the span's power of ten), so that many layers share one range. Changed only
-// when the bars no longer fit or fill less than 5/8 of it: a new range repaints and measures the
-// axes again. It spans at least 0.2, two of the axis's ticks (at least 0.1 apart, see LEFT).
+// The bar chart's range: every output over the square and 0 (nt/geometry.js axis_range). A new
+// range repaints and measures the axes again, so it changes only when the bars need it.
 function show_extent(a) {
-  const L = memo.layer, [low, high] = output_range(L.w1, L.w2, L.b)
-  let lo = Math.min(low, 0), hi = Math.max(high, 0)
-  if (hi - lo < MIN_SPAN) [lo, hi] = hi > -lo ? [lo, lo + MIN_SPAN] : [hi - MIN_SPAN, hi]
-  const margin = 0.05 * (hi - lo), {start, end} = a.bar_y
-  if (start <= lo && end >= hi && end - start <= 1.6 * (hi - lo + 2 * margin)) return
-  const step = 10 ** Math.floor(Math.log10(hi - lo + 2 * margin)) / 5
-  a.bar_y.setv({start: step * Math.floor((lo - margin) / step), end: step * Math.ceil((hi + margin) / step)})
+  const range = axis_range(output_range(memo.layer.w1, memo.layer.w2, memo.layer.b), a.bar_y, MIN_SPAN)
+  if (range !== null) a.bar_y.setv(range)
 }
 
 // The seed's first m neurons, the reader's edits, and the thresholds ("high output" and "both").

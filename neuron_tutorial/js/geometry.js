@@ -189,3 +189,15 @@ export function bias_through(w1, w2, b, k, [x, y], reach = 0, box = UNIT_BOX) {
   const gap = Math.abs(w1[k] * near[0] + w2[k] * near[1] + bias) / Math.hypot(w1[k], w2[k])
   return gap <= reach ? -(w1[k] * near[0] + w2[k] * near[1]) : bias
 }
+
+// An axis range for values in [low, high] and 0, with a 5% margin, its ends on a round step (a
+// fifth of the span's power of ten) so that many data share one range, at least min_span wide.
+// null while the current {start, end} still holds them and they fill at least 5/8 of it.
+export function axis_range([low, high], {start, end}, min_span = 0) {
+  let lo = Math.min(low, 0), hi = Math.max(high, 0)
+  if (hi - lo < min_span) [lo, hi] = hi > -lo ? [lo, lo + min_span] : [hi - min_span, hi]
+  const margin = 0.05 * (hi - lo)
+  if (start <= lo && end >= hi && end - start <= 1.6 * (hi - lo + 2 * margin)) return null
+  const step = 10 ** Math.floor(Math.log10(hi - lo + 2 * margin)) / 5
+  return {start: step * Math.floor((lo - margin) / step), end: step * Math.ceil((hi + margin) / step)}
+}

@@ -9,7 +9,7 @@ import {test} from "node:test"
 
 import {above_polygons, direction_pieces, flat_polygons, level_segments, total_area} from "../../neuron_tutorial/js/directions.js"
 import {fmt, formula, pattern_text, signed} from "../../neuron_tutorial/js/format.js"
-import {clip_line, polygon_area, polygon_centroid} from "../../neuron_tutorial/js/geometry.js"
+import {axis_range, clip_line, polygon_area, polygon_centroid} from "../../neuron_tutorial/js/geometry.js"
 import {add_neuron, locate, partition_1d, partition_2d, signs_at} from "../../neuron_tutorial/js/partition.js"
 import {quantile, quantile_threshold, uniform_quantile} from "../../neuron_tutorial/js/thresholds.js"
 
@@ -117,4 +117,19 @@ test("settings round-trip through the URL hash, clamped to their range and step"
   assert.deepEqual(read_hash("", params), {})
   const values = {seed: 7, live: 0.5, mode: 0}
   assert.deepEqual(read_hash(write_hash(values), params), values)
+})
+
+test("axis_range holds the values and 0 on round ends, and keeps a range that still fits", () => {
+  const cases = [[[-0.37, 1.42], 0], [[0.01, 0.02], 0.2], [[-3.1, -2.9], 0.2], [[-120, 7], 0], [[0, 0], 0.2]]
+  for (const [[low, high], span] of cases) {
+    const r = axis_range([low, high], {start: 0, end: 0}, span)
+    assert.ok(r.start <= Math.min(low, 0) && r.end >= Math.max(high, 0), `${low} ${high}: ${r.start} ${r.end}`)
+    assert.ok(r.end - r.start >= span - 1e-12, `span ${r.end - r.start}`)
+    // Its ends are whole multiples of a step of 1, 2 or 5 times a power of ten.
+    const step = 10 ** Math.floor(Math.log10((r.end - r.start) / 1.1)) / 5
+    for (const end of [r.start, r.end]) close(end / step, Math.round(end / step), 1e-9, `${end} on ${step}`)
+    assert.equal(axis_range([low, high], r, span), null, "a range that holds them stays")
+  }
+  // A range far too wide for the values is replaced.
+  assert.notEqual(axis_range([0, 1], {start: -100, end: 100}), null)
 })
