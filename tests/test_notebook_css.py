@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 
 import pytest
 
-HOOK = Path(__file__).resolve().parents[1] / "docs" / "hooks" / "pages.py"
+from conftest import load_hook
 
 
 @pytest.fixture(scope="module")
 def pages():
-    # Loaded by path, as MkDocs loads its hooks (docs/hooks/math.py would shadow the stdlib).
-    spec = importlib.util.spec_from_file_location("pages_hook", HOOK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_hook("pages")
 
 
 def page(css: str, body: str) -> str:

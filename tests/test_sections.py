@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 
 import pytest
 
-HOOK = Path(__file__).resolve().parents[1] / "docs" / "hooks" / "sections.py"
+from conftest import load_hook
+
 ARTICLE = '<article class="md-content__inner md-typeset">'
 
 
 @pytest.fixture(scope="module")
 def sections():
-    spec = importlib.util.spec_from_file_location("sections_hook", HOOK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_hook("sections")
 
 
 def unwrapped(html: str) -> str:
