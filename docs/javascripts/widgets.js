@@ -75,10 +75,7 @@ function placeholderHeight(frame) {
   let rows
   try { rows = JSON.parse(frame.dataset.heights || "[]") } catch { return null }
   if (!rows.length) return null
-  // A figure spans the text column. Its own width would make the browser lay out the section
-  // around it, which it skips while the section is off screen (docs/hooks/sections.py).
-  const column = frame.closest(".nt-section")?.parentElement
-  const width = column ? column.clientWidth : frame.clientWidth
+  const width = frame.clientWidth
   if (width <= rows[0][0]) return rows[0][1]
   for (let i = 1; i < rows.length; i++) {
     const [w0, h0] = rows[i - 1], [w1, h1] = rows[i]

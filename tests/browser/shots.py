@@ -58,11 +58,6 @@ def shoot(browser, base: str, target: str, out: Path) -> list[Path]:
             page.wait_for_timeout(2500)
             page.evaluate("window.scrollTo(0, 0)")
             page.wait_for_timeout(300)
-            # Sections off screen are skipped by the browser (docs/hooks/sections.py), and a
-            # full-page capture does not bring them near: draw them all first.
-            page.evaluate("document.querySelectorAll('.nt-section, .jp-Cell')"
-                          ".forEach((s) => { s.style.contentVisibility = 'visible' })")
-            page.wait_for_timeout(200)
             path = out / f"{slug}-{scheme}-{width}.png"
             page.screenshot(path=path, full_page=True)
             written.append(path)

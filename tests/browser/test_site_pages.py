@@ -102,38 +102,3 @@ def test_palette_toggle_recolours_widgets_live(page, base_url):
     page.locator("label[for='__palette_0']").click()
     frame.wait_for_function(f"{background} === '#ffffff'")
 
-
-SECTIONS = """async () => {
-  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
-  const article = document.querySelector('article')
-  const sections = [...document.querySelectorAll('.nt-section')]
-  const skipped = sections.map((s) => !s.firstElementChild.checkVisibility({contentVisibilityAuto: true}))
-  const estimated = sections.map(
-    (s) => parseFloat(getComputedStyle(s).containIntrinsicHeight.split(' ').pop()))
-  for (const s of sections) s.style.contentVisibility = 'visible'
-  const drawn = sections.map((s) => s.getBoundingClientRect().height)
-  const height = article.getBoundingClientRect().height
-  for (const s of sections) s.replaceWith(...s.childNodes)   // the page as it was without them
-  return {skipped, estimated, drawn, height, unwrapped: article.getBoundingClientRect().height}
-}"""
-
-
-@pytest.mark.parametrize("width", [390, 1440])
-def test_sections_skip_what_is_off_screen_and_change_nothing_a_reader_sees(page, base_url, built_site, width):
-    """docs/hooks/sections.py: off-screen sections are skipped, hold about their height, and the
-    page with them is laid out exactly as the page without them."""
-    page.set_viewport_size({"width": width, "height": 900})
-    long_pages = 0
-    for path in page_paths(built_site):
-        page.goto(base_url + path)
-        page.wait_for_load_state("load")
-        s = page.evaluate(SECTIONS)
-        if not s["drawn"]:
-            continue
-        assert s["height"] == pytest.approx(s["unwrapped"], abs=1), f"{path} at {width}px"
-        for estimated, drawn in zip(s["estimated"], s["drawn"], strict=True):
-            assert estimated == pytest.approx(drawn, rel=0.4, abs=60), f"{path} at {width}px: {s}"
-        if s["height"] > 3 * 900:
-            long_pages += 1
-            assert s["skipped"][-1] and not s["skipped"][0] or s["drawn"][0] > 900, f"{path}: {s['skipped']}"
-    assert long_pages >= 5
