@@ -1,5 +1,4 @@
 import fcntl
-import importlib.util
 import os
 import subprocess
 import sys
@@ -37,11 +36,3 @@ def built_site(tmp_path_factory) -> Path:
             assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}"
     return site
 
-
-def load_hook(name: str):
-    """A build hook of docs/hooks/, loaded by path as MkDocs loads it (docs/hooks/math.py would
-    shadow the standard library's math on the import path)."""
-    spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "docs" / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module

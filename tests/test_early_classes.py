@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import load_hook
+from hook_loader import load_hook
 
 
 def test_the_head_sets_the_classes_and_nothing_else_changes():

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from conftest import load_hook
+from hook_loader import load_hook
 
 
 @pytest.fixture(scope="module")
