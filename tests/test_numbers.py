@@ -1,21 +1,17 @@
 """The numbers page 7 quotes: the placeholder hook, and the numbers against the experiments."""
 
-import importlib.util
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
+from hook_loader import ROOT, load_hook
 from mkdocs.exceptions import PluginError
 
 from neuron_tutorial.figures.kit import experiments
 from neuron_tutorial.site import cache
 from neuron_tutorial.site.numbers import number, numbers
 
-ROOT = Path(__file__).resolve().parents[1]
-spec = importlib.util.spec_from_file_location("numbers_hook", ROOT / "docs" / "hooks" / "numbers.py")
-hook = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(hook)
+hook = load_hook("numbers")
 
 
 @pytest.fixture(scope="module")

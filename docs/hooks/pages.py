@@ -41,8 +41,7 @@ _cache: dict[int, str] = {}
 def on_post_page(output, page, config):
     output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">')
     if 'class="jupyter-wrapper"' in output:
-        output = trim_notebook(output)
-    output = output.replace(CELL_STOP, CELL_STOP.replace(' tabindex="0"', ""))
+        output = trim_notebook(output).replace(CELL_STOP, CELL_STOP.replace(' tabindex="0"', ""))
     return output.replace(NOTEBOOK_CODE, '<div tabindex="0" class="highlight-ipynb')
 
 
