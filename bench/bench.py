@@ -16,10 +16,11 @@ import lighthouse
 import network
 import pages
 import partition
+import ready
 import sitebuild
 from common import ROOT
 
-SECTIONS = [partition, sitebuild, pages, browser, dissection, network, lighthouse]
+SECTIONS = [partition, sitebuild, pages, browser, dissection, network, ready, lighthouse]
 RESULTS = ROOT / "bench" / "results.json"
 
 

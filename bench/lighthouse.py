@@ -13,12 +13,15 @@ the LCP element: see ECOSYSTEM.md); the scores still come out. Run-to-run swings
 shared 2-core machine are large, hence the median (of the score; the other columns are the
 medians of their own values). CPU is Lighthouse's benchmark index of the machine during the
 runs: the mobile preset slows the observed main thread down 4 times, a factor meant for a
-fast desktop (index about 1,000-2,000); on a slower or busier machine the blocking times
-it reports are longer than a phone's would be.
+high-end desktop (index about 1,500-2,000); on a slower or busier machine the blocking times
+it reports are longer than a phone's would be, on a faster one shorter.
+NT_LIGHTHOUSE_CPU=calibrated scales the slowdown to the machine (4x at index 1,750), so that
+the emulated phone is the same whatever runs the bench.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
@@ -40,6 +43,7 @@ VERSION = "12.2.3"
 PREFIX = ROOT / "build" / "lighthouse"
 CLI = PREFIX / "node_modules" / "lighthouse" / "cli" / "index.js"
 RUNS = 3
+DESKTOP_INDEX = 1750  # the machine the preset's 4x CPU slowdown is meant for
 BUDGET = {"score": 95, "tbt_ms": 200}
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 TEXT = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".map", ".ipynb")
@@ -104,12 +108,14 @@ def install() -> None:
                        check=True, capture_output=True)
 
 
-def lighthouse(url: str, chromium: str) -> dict:
-    """One mobile run: score, TBT and LCP in ms, bytes transferred."""
+def lighthouse(url: str, chromium: str, slowdown: float | None = None) -> dict:
+    """One mobile run: score, TBT and LCP in ms, bytes transferred (CPU slowed ``slowdown`` times,
+    Lighthouse's 4 if None)."""
+    cpu = [] if slowdown is None else [f"--throttling.cpuSlowdownMultiplier={slowdown:.2f}"]
     result = subprocess.run(
         ["node", str(CLI), url, "--only-categories=performance", "--output=json",
          "--output-path=stdout", "--quiet", "--disable-full-page-screenshot",
-         f"--chrome-flags={CHROME_FLAGS}"],
+         f"--chrome-flags={CHROME_FLAGS}", *cpu],
         env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, text=True, timeout=300)
     report = json.loads(result.stdout)
     audits = report["audits"]
@@ -132,14 +138,29 @@ def page_paths(site: Path) -> list[str]:
     return ["" if p == "." else p + "/" for p in paths]
 
 
+def calibrated_slowdown(url: str, chromium: str) -> float:
+    """The CPU slowdown that brings this machine to the phone Lighthouse's preset aims at.
+
+    The preset's 4x is meant for a high-end desktop (benchmark index about 1,750: Lighthouse's
+    docs/throttling.md) and lands it in the mid-tier phones; a faster machine needs more, a
+    slower one less. The index is the median of three runs' own measurement.
+    """
+    index = statistics.median(lighthouse(url, chromium)["cpu"] for _ in range(RUNS))
+    return max(1.0, 4 * index / DESKTOP_INDEX)
+
+
 def measure(site: Path, chromium: str) -> list[Row]:
     server, base = serve_gzip(str(site))
-    rows = [Row("Lighthouse, mobile (median of 3)",
-                "  perf    TBT ms   LCP ms     KB   CPU  (budget: perf >= 95, TBT <= 200 ms)",
-                "lighthouse", None)]
     try:
+        slowdown = None
+        if os.environ.get("NT_LIGHTHOUSE_CPU") == "calibrated":
+            slowdown = calibrated_slowdown(base, chromium)
+        cpu = "preset 4x" if slowdown is None else f"calibrated {slowdown:.1f}x"
+        rows = [Row(f"Lighthouse, mobile (median of 3; CPU slowdown: {cpu})",
+                    "  perf    TBT ms   LCP ms     KB   CPU  (budget: perf >= 95, TBT <= 200 ms)",
+                    "lighthouse", None)]
         for path in page_paths(site):
-            m = median_of([lighthouse(base + path, chromium) for _ in range(RUNS)])
+            m = median_of([lighthouse(base + path, chromium, slowdown) for _ in range(RUNS)])
             ok = m["score"] >= BUDGET["score"] and m["tbt_ms"] <= BUDGET["tbt_ms"]
             text = (f"{m['score']:6.0f} {m['tbt_ms']:9.0f} {m['lcp_ms']:8.0f} {m['bytes'] / 1024:6.0f}"
                     f" {m['cpu']:5.0f}"
@@ -150,16 +171,24 @@ def measure(site: Path, chromium: str) -> list[Row]:
     return rows
 
 
+@contextlib.contextmanager
+def built_site():
+    """The site to measure: NT_BUILT_SITE if set, else a fresh build in a temporary folder."""
+    built = os.environ.get("NT_BUILT_SITE")
+    if built:
+        yield Path(built)
+        return
+    with tempfile.TemporaryDirectory() as site, tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NT_WIDGET_CACHE": cache}
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
+                       cwd=ROOT, env=env, check=True, capture_output=True)
+        yield Path(site)
+
+
 def run() -> list[Row]:
     chromium = find_chromium()
     if chromium is None:
         return [Row("Lighthouse", "skipped: no Chromium found", "lighthouse", None)]
     install()
-    built = os.environ.get("NT_BUILT_SITE")
-    if built:
-        return measure(Path(built), chromium)
-    with tempfile.TemporaryDirectory() as site, tempfile.TemporaryDirectory() as cache:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NT_WIDGET_CACHE": cache}
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
-                       cwd=ROOT, env=env, check=True, capture_output=True)
-        return measure(Path(site), chromium)
+    with built_site() as site:
+        return measure(site, chromium)
