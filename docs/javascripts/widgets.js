@@ -9,8 +9,10 @@
 // thread, while the page is still loading and before the reader has moved at all.) Frames
 // load one after the other: each runs its own BokehJS, and two at once would block the page
 // twice as long.
-// On a wide screen (a desktop, with cores to spare) the look-ahead starts as soon as the page
-// is idle, so a figure just below the fold is ready when the reader reaches it.
+// On a wide screen (a desktop, with cores and memory to spare) every figure of the page loads,
+// one after the other, as soon as the page is idle: a figure takes half a second to a second
+// from its src to its first draw, longer than a reader takes to scroll to it. Whichever frame
+// is nearest the screen loads next.
 // Sizing: the iframe is same-origin, so we measure the Bokeh root elements directly
 // (document.body.scrollHeight is useless there: Bokeh's page sets body height 100%). While a
 // pointer is down in a figure (a drag), the frame may grow but not shrink, so the page does
@@ -90,8 +92,15 @@ function place(frame) {
   if (height) frame.style.height = `${height}px`
 }
 
+// Distance in pixels from the viewport (0 when on screen).
+function distance(frame) {
+  const box = frame.getBoundingClientRect()
+  return Math.max(0, box.top - window.innerHeight, -box.bottom)
+}
+
 function next() {
   while (!loading && queue.length) {
+    queue.sort((a, b) => distance(a) - distance(b))
     const frame = queue.shift()
     if (!frame.isConnected) continue   // the page was left before its turn came
     loading = frame
@@ -134,8 +143,8 @@ function setUp() {
   document.querySelectorAll("iframe.nt-widget").forEach(place)
   observe()
   if (WIDE.matches) {
-    if ("requestIdleCallback" in window) requestIdleCallback(lookAhead, {timeout: 1500})
-    else setTimeout(lookAhead, 500)
+    if ("requestIdleCallback" in window) requestIdleCallback(loadAll, {timeout: 1500})
+    else setTimeout(loadAll, 500)
   }
 }
 
@@ -143,6 +152,13 @@ function lookAhead() {
   if (ahead) return
   ahead = true
   observe()
+}
+
+function loadAll() {
+  lookAhead()
+  document.querySelectorAll("iframe.nt-widget").forEach((frame) => {
+    if (frame.dataset.src && !frame.src) request(frame)
+  })
 }
 
 if (typeof document$ !== "undefined") {

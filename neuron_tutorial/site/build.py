@@ -66,6 +66,8 @@ TEMPLATE = get_env().from_string(
 _FINGERPRINT = re.compile(r'<meta name="nt-fingerprint" content="([0-9a-f]+)">')
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _MODEL_ID = re.compile(r'"p(\d+)"')
+_IMPORT_MAP = re.compile(r'<script type="importmap">.*?</script>')
+_IMPORT = re.compile(r'from\s+"(?:nt|\.)/([a-z_0-9]+\.js)"')
 
 
 def _content_hash(paths: Iterable[Path]) -> str:
@@ -113,10 +115,32 @@ def render_document(doc, out: Path, name: str, title: str, description: str, mar
     """
     resources = Resources(mode="relative", minified=True, root_dir=out / WIDGET_DIR,
                           base_dir=out / bokeh_dir())
+    library = library_dir().as_posix()
     html = file_html(doc, resources, title=title, template=TEMPLATE,
-                     template_variables={"description": description, "library": library_dir().as_posix(),
+                     template_variables={"description": description, "library": library,
                                          "fingerprint": mark})
+    preload = "".join(f'\n    <link rel="modulepreload" href="../{library}/{module}">'
+                      for module in library_modules(html))
+    html = _IMPORT_MAP.sub(lambda m: m.group(0) + preload, html, count=1)
     return _canonical_ids(html, name)
+
+
+def library_modules(page: str) -> list[str]:
+    """The library modules that a widget ``page``'s callbacks import, directly or through each
+    other, sorted.
+
+    The widget page preloads them (``<link rel="modulepreload">``): otherwise the browser
+    learns of them only once BokehJS has built the document and compiles the callbacks,
+    and fetches them then (about 100 ms later on a desktop).
+    """
+    wanted = _IMPORT.findall(page.replace('\\"', '"'))
+    found: set[str] = set()
+    while wanted:
+        name = wanted.pop()
+        if name not in found:
+            found.add(name)
+            wanted += _IMPORT.findall((LIBRARY / name).read_text())
+    return sorted(found)
 
 
 def _canonical_ids(html: str, name: str) -> str:
