@@ -112,3 +112,18 @@ def test_no_function_is_shipped_twice_in_a_widget_page(name, tmp_path):
 @pytest.mark.parametrize("name", ["regions_2d", "dissection"])
 def test_a_figure_stays_under_100_kb(tmp_path, name):
     assert len(build.render(name, tmp_path).encode()) <= 100_000
+
+
+def test_a_widget_page_preloads_every_library_module_its_callbacks_import(tmp_path):
+    """The closure through the modules' own imports, found independently by following them."""
+    html = build.render("regions_2d", tmp_path)
+    preloaded = re.findall(r'<link rel="modulepreload" href="\.\./assets/js-[0-9a-f]{10}/([a-z_0-9]+\.js)">', html)
+    imported = set(re.findall(r'nt/([a-z_0-9]+\.js)', html))
+    assert {"partition.js", "theme.js"} <= imported
+    closure, frontier = set(), set(imported)
+    while frontier:
+        name = frontier.pop()
+        closure.add(name)
+        frontier |= set(re.findall(r'from "\./([a-z_0-9]+\.js)"', (build.LIBRARY / name).read_text())) - closure
+    assert preloaded == sorted(closure)
+    assert html.index("importmap") < html.index("modulepreload") < html.index("bokeh.min.js")
