@@ -82,7 +82,7 @@ def build(**settings):
 
     plot = style.figure(title="One direction read over the input square", x_range=(0, 1),
                         y_range=(0, 1), x_axis_label="input F₁", y_axis_label="input F₂", name="plot",
-                        sizing_mode="scale_width", width=460, height=520, min_width=300,
+                        sizing_mode="scale_width", width=460, height=520, min_width=260,
                         max_width=560)
     mapper = style.themed(LinearColorMapper(low=-1, high=1, name="mapper"),
                           {scheme: palette(scheme) for scheme in ("light", "dark")})

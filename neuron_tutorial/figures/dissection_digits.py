@@ -106,7 +106,7 @@ def build(seed: int = 0, neuron: int = 1, random: int = 1):
         # Four lines (which direction, its concept, its IoU, how many of the 16 have it), one line
         # each down to a phone's width, where the panels stack.
         text = Div(text="", name=f"header_{kind}", sizing_mode="stretch_width", height=88)
-        panels.append(column(text, fig, sizing_mode="stretch_width", min_width=300))
+        panels.append(column(text, fig, sizing_mode="stretch_width", min_width=260))
         sources[kind] = {"ink": ink, "frames": frames, "header": text}
         style.furnish(fig)
     controls = {p.name: p.control(settings[p.name]) for p in SETTINGS}

@@ -76,8 +76,8 @@ def test_on_a_desktop_every_figure_loads_once_the_page_is_idle_nearest_first(pag
     page.goto(base_url + "07-what-makes-the-basis-special/", wait_until="domcontentloaded")
     frames = page.locator("iframe.nt-widget")
     page.wait_for_function("() => document.querySelector('iframe.nt-widget').style.height")  # placed
-    frames.last.evaluate("el => el.scrollIntoView()")  # before the page is idle
     started = len(requested)
+    frames.last.evaluate("el => el.scrollIntoView()")  # before the page is idle
     names = [f.get_attribute("data-widget") for f in frames.all()]
     assert len(names) >= 3, "the test needs a page with several figures"
     page.wait_for_function("n => document.querySelectorAll('iframe.nt-widget[src]').length === n",

@@ -43,7 +43,7 @@ def test_widget_alone_renders_with_title_and_no_error(page, base_url, name):
     assert scripts and all(re.match(r"\.\./assets/bokeh-[0-9a-f]{10}/js/", s) for s in scripts), scripts
 
 
-@pytest.mark.parametrize("width", [360, 768, 1440])
+@pytest.mark.parametrize("width", [320, 360, 768, 1440])
 def test_every_figure_fits_its_iframe_at_every_width(page, base_url, built_site, width):
     """No sideways page scroll, no scrollbar inside an iframe, no figure cut off, no blank gap."""
     page.set_viewport_size({"width": width, "height": 900})

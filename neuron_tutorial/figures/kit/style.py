@@ -89,6 +89,12 @@ CONTROL_CSS = """
 .noUi-connects, .noUi-target { background-color: var(--nt-border); }
 /* The value is in the slider's title: no bubble over the label above (BokehJS shows it inline). */
 .noUi-tooltip { display: none !important; }
+/* A narrow phone (320 px): long titles and button labels wrap instead of leaving the frame.
+   The value keeps one width, so a title breaks at the same place whatever the value shows
+   and the figure's height never changes under a drag. */
+.bk-slider-title, .bk-btn { white-space: normal; }
+.bk-slider-value { display: inline-block; min-width: 4ch; }
+@media (max-width: 300px) { .bk-btn-group > .bk-btn { padding-left: 6px; padding-right: 6px; } }
 """
 
 
