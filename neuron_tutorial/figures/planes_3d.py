@@ -78,7 +78,8 @@ def build(**settings):
     style.furnish(plot)
 
     controls = {p.name: p.control(values[p.name]) for p in SETTINGS}
-    readout = Div(text="", name="readout", sizing_mode="stretch_width",
+    # One line per neuron: room for MAX_M lines, so that adding neurons moves nothing below.
+    readout = Div(text="", name="readout", sizing_mode="stretch_width", min_height=round(MAX_M * 13 * 1.5),
                   styles={"font-size": "13px", "line-height": "1.5"})
     style.controls(*controls.values(), readout)
 

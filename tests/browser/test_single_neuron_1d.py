@@ -96,3 +96,29 @@ def test_dark_scheme_recolours_the_line_by_role(widget):
     palette = widget.evaluate(f"{mapper}.palette")
     assert palette == [dark["positive"], dark["negative"], dark["zero"]]
     assert model(widget, "line", "data.role") == ["negative", "positive"]
+
+
+FIGURE_BOTTOM = ("Math.max(...[...document.querySelectorAll('[data-root-id] > *')]"
+                 ".map(e => e.getBoundingClientRect().bottom))")
+READOUT_HEIGHT = """() => {
+  const owner = Object.values(Bokeh.index)[0].owner
+  return owner.find_one(Bokeh.documents[0].get_model_by_name('readout')).el.getBoundingClientRect().height
+}"""
+
+
+def test_a_readout_that_wraps_differently_never_shrinks_the_figure_back(page, base_url):
+    """nt/steady.js: on a phone the readout takes three or four lines as w moves; the figure
+    grows once and keeps that height, and a new width measures afresh."""
+    page.set_viewport_size({"width": 358, "height": 900})
+    page.goto(f"{base_url}widgets/single_neuron_1d.html")
+    wait_for_figure(page.main_frame)
+    heights = []
+    for w in [2.0, -2.0, 2.0, -2.0, 1.0, -1.0]:
+        set_value(page, "w", "value", w)
+        page.wait_for_timeout(60)
+        heights.append(page.evaluate(FIGURE_BOTTOM))
+    assert len(set(heights)) == 2, "the test needs a readout that wraps to a different height"
+    assert heights == sorted(heights), f"the figure shrank back: {heights}"
+    tall = page.evaluate(READOUT_HEIGHT)
+    page.set_viewport_size({"width": 700, "height": 900})  # wider: the text needs fewer lines
+    page.wait_for_function(f"() => ({READOUT_HEIGHT})() < {tall} - 10")
