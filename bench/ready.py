@@ -36,7 +36,10 @@ TIME_TO_READY = """async (index) => {
   const drawn = () => frame.contentDocument?.documentElement?.dataset.ntDrawn === "yes"
   const start = performance.now()
   frame.scrollIntoView({block: "center"})
-  while (!drawn()) await new Promise((r) => requestAnimationFrame(r))
+  while (!drawn()) {
+    if (performance.now() - start > 30000) return Infinity  // never drawn: reported, not waited for
+    await new Promise((r) => requestAnimationFrame(r))
+  }
   return performance.now() - start
 }"""
 

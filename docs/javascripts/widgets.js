@@ -29,6 +29,7 @@ let ahead = false
 let observer = null
 let queue = []
 let loading = null
+let idle = null
 
 function fitFrame(frame) {
   const doc = frame.contentDocument
@@ -142,9 +143,11 @@ function setUp() {
   loading = null
   document.querySelectorAll("iframe.nt-widget").forEach(place)
   observe()
+  // A look-ahead the previous page scheduled must not run on this one (instant navigation).
+  if (idle !== null) ("cancelIdleCallback" in window ? cancelIdleCallback : clearTimeout)(idle)
+  idle = null
   if (WIDE.matches) {
-    if ("requestIdleCallback" in window) requestIdleCallback(loadAll, {timeout: 1500})
-    else setTimeout(loadAll, 500)
+    idle = "requestIdleCallback" in window ? requestIdleCallback(loadAll, {timeout: 1500}) : setTimeout(loadAll, 500)
   }
 }
 

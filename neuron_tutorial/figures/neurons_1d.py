@@ -67,7 +67,7 @@ def build(**settings):
 
     live_slider = SETTINGS["live"].control(values["live"])
     mode, seed_slider, m_slider = (SETTINGS[key].control(values[key]) for key in ("mode", "seed", "m"))
-    readout = Div(text="", name="readout", sizing_mode="stretch_width", styles={"min-height": "1.5em"})
+    readout = Div(text="", name="readout", sizing_mode="stretch_width", min_height=21)
     style.controls(live_slider, mode, seed_slider, m_slider, readout)
 
     update = style.draw_on_load(CustomJS(

@@ -12,19 +12,28 @@ function views_named(doc, name) {
 }
 
 export function keep_tallest(el) {
-  const own = el.style.minHeight  // the Div's own min_height, which Bokeh writes here
-  let width = null
+  const own = el.style.minHeight  // a min-height the figure gave the Div in its styles
+  let width = -1
   let tallest = 0
+  const later = (fn) => requestAnimationFrame(fn)  // size changes outside the observer's callback
   const observer = new ResizeObserver(() => {
     const box = el.getBoundingClientRect()
+    if (box.width === 0) return  // not laid out (yet)
     if (Math.abs(box.width - width) > 0.5) {
+      // A new width: measure the text's own height afresh.
       width = box.width
       el.style.minHeight = own
-      tallest = el.getBoundingClientRect().height
-    } else {
-      tallest = Math.max(tallest, box.height)
+      later(() => {
+        tallest = el.getBoundingClientRect().height
+        el.style.minHeight = `${tallest}px`
+      })
+    } else if (box.height > tallest) {
+      tallest = box.height
+      el.style.minHeight = `${tallest}px`
+    } else if (box.height < tallest - 0.5) {
+      // Bokeh wrote the Div's styles again when it re-rendered it: keep the tallest height.
+      later(() => { el.style.minHeight = `${tallest}px` })
     }
-    el.style.minHeight = `${tallest}px`
   })
   observer.observe(el)
   return observer

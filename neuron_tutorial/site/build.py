@@ -67,7 +67,8 @@ _FINGERPRINT = re.compile(r'<meta name="nt-fingerprint" content="([0-9a-f]+)">')
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _MODEL_ID = re.compile(r'"p(\d+)"')
 _IMPORT_MAP = re.compile(r'<script type="importmap">.*?</script>')
-_IMPORT = re.compile(r'from\s+"(?:nt|\.)/([a-z_0-9]+\.js)"')
+_PAGE_IMPORT = re.compile(r"(?:import|from)\s*[\"']nt/([\w.-]+\.js)[\"']")      # a page's: nt/x.js
+_LIBRARY_IMPORT = re.compile(r"(?:import|from)\s*[\"']\./([\w.-]+\.js)[\"']")  # a module's: ./x.js
 
 
 def _content_hash(paths: Iterable[Path]) -> str:
@@ -133,13 +134,13 @@ def library_modules(page: str) -> list[str]:
     learns of them only once BokehJS has built the document and compiles the callbacks,
     and fetches them then (about 100 ms later on a desktop).
     """
-    wanted = _IMPORT.findall(page.replace('\\"', '"'))
+    wanted = _PAGE_IMPORT.findall(page.replace('\\"', '"'))
     found: set[str] = set()
     while wanted:
         name = wanted.pop()
         if name not in found:
             found.add(name)
-            wanted += _IMPORT.findall((LIBRARY / name).read_text())
+            wanted += _LIBRARY_IMPORT.findall((LIBRARY / name).read_text())
     return sorted(found)
 
 
