@@ -20,6 +20,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from browser import FLAGS
 from common import ROOT, Row
 from lighthouse import built_site, page_paths, serve_gzip
 
@@ -28,7 +29,6 @@ from find_browser import find_chromium  # noqa: E402
 
 BUDGET_MS = 500
 READ_MS = 3000
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 # Scroll the index-th figure into view and time until its figure has drawn (in page time).
 TIME_TO_READY = """async (index) => {

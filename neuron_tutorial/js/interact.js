@@ -20,15 +20,20 @@ export function follow_pointer(event, x, y, {box = [[0, 1], [0, 1]], step = 0} =
 // re-renders from the model whenever Bokeh redraws it. `context` is the callback's context.
 export function set_text(div, html, context) {
   if (div.text === html) return
-  const index = context?.index ?? {}
-  const roots = typeof index.find_one === "function" ? [index] : Object.values(index).map((v) => v.owner)
-  const view = roots.map((views) => views?.find_one(div)).find((v) => v != null)
+  const view = view_of(div, context?.index ?? {})
   if (view?.markup_el === undefined) {
     div.text = html
     return
   }
   div.setv({text: html}, {silent: true})
   view.markup_el.innerHTML = html
+}
+
+// The view of `model`: `index` is a callback's context.index (Bokeh's views: one manager, or
+// a map of root views), by default every root on the page.
+export function view_of(model, index = globalThis.Bokeh?.index ?? {}) {
+  const roots = typeof index.find_one === "function" ? [index] : Object.values(index).map((v) => v.owner)
+  return roots.map((views) => views?.find_one(model)).find((v) => v != null)
 }
 
 // A tap or a pan on a plot (not a control's change, nor the document's ready event).

@@ -4,12 +4,7 @@
 // at its current width: it grows once, when a longer text first needs the room, and does not
 // shrink back. A new width (a turned phone, a resized window) starts afresh.
 
-// The views of the models named `name`, in every root Bokeh has rendered.
-function views_named(doc, name) {
-  const owners = Object.values(globalThis.Bokeh?.index ?? {}).map((view) => view.owner)
-  const models = [...doc.all_models].filter((model) => model.name === name)
-  return models.flatMap((model) => owners.map((owner) => owner.find_one(model)).filter(Boolean))
-}
+import {view_of} from "./interact.js"
 
 export function keep_tallest(el) {
   const own = el.style.minHeight  // a min-height the figure gave the Div in its styles
@@ -40,5 +35,8 @@ export function keep_tallest(el) {
 }
 
 export default function steady_readouts(doc) {
-  for (const view of views_named(doc, "readout")) keep_tallest(view.el)
+  for (const model of doc.all_models) {
+    const view = model.name === "readout" ? view_of(model) : null
+    if (view) keep_tallest(view.el)
+  }
 }
