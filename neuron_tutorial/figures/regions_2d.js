@@ -251,8 +251,9 @@ function draw_input(a) {
   a.bars.data = {x: output.map((_, k) => k + 1), output, level: Array.from(L.t),
     role: Array.from(live, sign_role), flipped: output.map((_, k) => (is_flipped.has(k) ? 3 : 0))}
   a.bar_legend.items[2].visible = live.some((s) => s === 0)
+  // The lit lines change only at a crossing or an edit: new data would repaint them for nothing.
   const {xs, ys} = clipped_lines(...[L.w1, L.w2, L.shifted].map((c) => memo.flipped.map((k) => c[k])))
-  if (xs.length > 0 || a.crossed.data.xs.length > 0) a.crossed.data = {xs, ys}
+  if (JSON.stringify({xs, ys}) !== JSON.stringify(a.crossed.data)) a.crossed.data = {xs, ys}
   choose_pair(a, false)
   show_text(a.readout, readout_text(a, live, x, y))
 }

@@ -20,6 +20,8 @@ export function write_hash(values) {
   return "#" + new URLSearchParams(Object.entries(values).map(([k, v]) => [k, String(v)])).toString()
 }
 
+const WRITE_DELAY_MS = 200
+
 // Apply the page's hash to the controls, then keep the hash up to date as they move.
 export default function follow_hash({params}) {
   const doc = Bokeh.documents[Bokeh.documents.length - 1]
@@ -28,9 +30,16 @@ export default function follow_hash({params}) {
     const [p, model] = controls.find(([q]) => q.name === name) ?? []
     if (model !== undefined && model[p.property] !== value) model[p.property] = value
   }
+  // Once the controls rest: a drag moves a slider through dozens of values a second, and
+  // replaceState costs about 2 ms each (Chromium also throttles a page that calls it too often).
+  let pending = null
   const write = () => {
     const values = Object.fromEntries(controls.map(([p, model]) => [p.name, model[p.property]]))
     history.replaceState(history.state, "", write_hash(values))
   }
-  for (const [p, model] of controls) model.connect(model.properties[p.property].change, write)
+  const soon = () => {
+    clearTimeout(pending)
+    pending = setTimeout(write, WRITE_DELAY_MS)
+  }
+  for (const [p, model] of controls) model.connect(model.properties[p.property].change, soon)
 }
