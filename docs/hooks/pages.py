@@ -7,6 +7,11 @@ sideways but cannot take keyboard focus (axe: scrollable-region-focusable): they
 JupyterLab's keyboard navigation, which a static page does not have: 21 invisible Tab stops on
 chapter 9, which lose it.
 
+Speed: the API page's signatures are not code blocks. Material's script mounts every code
+block (a copy button, a watch on its size), and each mount reads the page's layout right after
+changing it: 45 signatures cost the API page about 400 ms of style and layout in one task on
+Lighthouse's phone. A signature is a ``code`` element with a code block's look (site.css).
+
 Weight: mkdocs-jupyter inlines all of JupyterLab's CSS (about 580 KB) into a notebook
 page, although a page of code cells and text outputs uses a few dozen of its rules.
 Every rule whose selector can match no element of the page is dropped (a selector is
@@ -25,6 +30,8 @@ NOTEBOOK_CODE = '<div class="highlight-ipynb'
 CELL_STOP = '<div class="jp-Cell-inputWrapper" tabindex="0">'
 DOCS = Path(__file__).resolve().parents[1]
 
+_SIGNATURE = re.compile(r'(<div class="doc-signature highlight">)<pre><span></span>(<code>.*?</code>)</pre>',
+                        re.S)
 _STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S)
 _MERMAID = re.compile(r'<script type="module">\s*document\.addEventListener\("DOMContentLoaded", '
                       r'async \(\) => \{\s*const diagrams = document\.querySelectorAll\("\.jp-Mermaid.*?'
@@ -40,6 +47,7 @@ _cache: dict[int, str] = {}
 
 def on_post_page(output, page, config):
     output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">')
+    output = _SIGNATURE.sub(r"\1\2", output)
     if 'class="jupyter-wrapper"' in output:
         output = trim_notebook(output).replace(CELL_STOP, CELL_STOP.replace(' tabindex="0"', ""))
     return output.replace(NOTEBOOK_CODE, '<div tabindex="0" class="highlight-ipynb')

@@ -1,5 +1,6 @@
 """Every link on the built site resolves, including raw-HTML ones mkdocs --strict cannot see
-(iframe src, notebook downloads), and every widget page is well-formed HTML."""
+(iframe src, notebook downloads), every widget page is well-formed HTML, and the API page
+keeps its signatures out of code blocks."""
 
 from __future__ import annotations
 
@@ -40,3 +41,14 @@ def test_every_lazy_figure_points_at_a_widget_page_of_the_site(built_site):
     missing = [f"{page.relative_to(built_site)} -> {target.name}" for page, target in targets
                if not target.is_file()]
     assert missing == []
+
+
+def test_the_api_page_has_signatures_and_no_code_block(built_site):
+    # docs/hooks/pages.py: a signature is a code element (tests/test_api_signatures.py); should
+    # mkdocstrings change its markup, the rewrite would silently stop and this fails.
+    import re
+
+    page = (built_site / "api" / "index.html").read_text()
+    article = page[page.index("<article"):page.index("</article>")]
+    assert len(re.findall(r'<div class="doc-signature highlight"><code>', article)) >= 20
+    assert "<pre" not in article
