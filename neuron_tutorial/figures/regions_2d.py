@@ -44,6 +44,10 @@ PANEL = 270
 # height when m or an edit changed the outputs' range. With ticks at least 0.1 apart
 # (BAR_TICK) no label is wider than "-1.5", which needs 61 px.
 LEFT, BAR_TICK = 64, 0.1
+# The plot's height that makes its frame square at its widest (max_width 520: a 444-px frame),
+# as regions_2d.js's fit() sets it: on a desktop the first draw then changes no size, and
+# BokehJS does not lay the figure out a second time (about 80 ms of its first draw).
+FIT_HEIGHT = 571
 COLUMNS = {
     "regions": ("xs", "ys", "pattern", "count", "region"),
     "neuron_regions": ("xs", "ys", "role"),
@@ -121,7 +125,7 @@ def _region_plot(sources: dict) -> dict:
     square at the plot's width, so the frame hugs the data at every width."""
     light = style.THEMES["light"]
     mapper = bm.LinearColorMapper(palette=RAMP, low=0, high=1, name="mapper")
-    plot = style.figure(title="Regions of the input square", height=480, min_border_right=12,
+    plot = style.figure(title="Regions of the input square", height=FIT_HEIGHT, min_border_right=12,
                         min_border_left=LEFT,
                         x_range=bm.Range1d(0, 1), y_range=bm.Range1d(0, 1), name="plot",
                         x_axis_label="input F1", y_axis_label="input F2")
