@@ -9,10 +9,10 @@
 // thread, while the page is still loading and before the reader has moved at all.) Frames
 // load one after the other: each runs its own BokehJS, and two at once would block the page
 // twice as long.
-// On a wide screen (a desktop, with cores and memory to spare) every figure of the page loads,
-// one after the other, as soon as the page is idle: a figure takes half a second to a second
-// from its src to its first draw, longer than a reader takes to scroll to it. Whichever frame
-// is nearest the screen loads next.
+// On a desktop (a wide screen and a mouse: cores and memory to spare) every figure of the page
+// loads, one after the other, as soon as the page is idle: a figure takes half a second to a
+// second from its src to its first draw, longer than a reader takes to scroll to it. Whichever
+// frame is nearest the screen loads next.
 // Sizing: the iframe is same-origin, so we measure the Bokeh root elements directly
 // (document.body.scrollHeight is useless there: Bokeh's page sets body height 100%). While a
 // pointer is down in a figure (a drag), the frame may grow but not shrink, so the page does
@@ -23,7 +23,8 @@
 // Bokeh renders each root of the document inside its placeholder <div data-root-id>.
 const ROOTS = "[data-root-id] > *"
 const AHEAD = "100% 0px"   // once the reader scrolls, load a figure while it is a screen away
-const WIDE = window.matchMedia("(min-width: 960px)")
+// A desktop: a wide screen and a mouse (a landscape tablet is as wide, with a phone's memory).
+const WIDE = window.matchMedia("(min-width: 960px) and (hover: hover) and (pointer: fine)")
 
 let ahead = false
 let observer = null

@@ -89,6 +89,25 @@ def test_on_a_desktop_every_figure_loads_once_the_page_is_idle_nearest_first(pag
     assert after_jump[0] == f"/widgets/{names[-1]}.html", "the figure on screen first"
 
 
+def test_a_wide_touch_screen_loads_figures_as_a_phone_does(browser, base_url):
+    """A landscape tablet is as wide as a desktop but has a phone's memory: no figure loads
+    before the reader scrolls (the desktop look-ahead needs a mouse, widgets.js's WIDE)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, has_touch=True)
+    page = context.new_page()
+    requested = widget_requests(page)
+    page.goto(base_url + "07-what-makes-the-basis-special/")
+    page.wait_for_load_state("load")
+    assert page.evaluate("matchMedia('(pointer: coarse)').matches"), "the test needs a touch screen"
+    page.wait_for_timeout(2500)   # the desktop's idle look-ahead would have started by now
+    first = page.locator("iframe.nt-widget").first
+    assert first.evaluate("el => el.getBoundingClientRect().top") > 800, "the test needs a figure below"
+    assert requested == []
+    page.mouse.wheel(0, 40)   # as on a phone: from the first scroll on, a screen ahead
+    page.wait_for_function("el => el.hasAttribute('src')", arg=first.element_handle())
+    assert requested[0] == f"/widgets/{first.get_attribute('data-widget')}.html"
+    context.close()
+
+
 def test_a_page_loads_its_figures_one_at_a_time(page, base_url):
     """Chapter 7 on a tall phone screen: its first figures are near, the second waits for the
     first (each iframe runs its own BokehJS; two at once would block the page twice as long)."""

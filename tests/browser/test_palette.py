@@ -84,3 +84,16 @@ def test_a_stored_palette_that_makes_no_sense_is_no_choice(page, base_url, store
     state = page.evaluate("""() => ({scheme: document.body.dataset.mdColorScheme,
       shown: [...document.querySelectorAll("[data-nt-palette] label")].filter(l => !l.hidden).length})""")
     assert state == {"scheme": "default", "shown": 1}
+
+
+def test_a_screen_reader_hears_the_scheme_each_radio_button_selects(page, base_url):
+    """Two radio buttons named by their scheme: the checked one is the scheme on screen, and the
+    arrow keys move the choice as in any radio group."""
+    page.goto(base_url + "02-many-neurons/")
+    group = page.get_by_role("radiogroup", name="Colour scheme")
+    light, dark = (group.get_by_role("radio", name=name, exact=True) for name in ("Light mode", "Dark mode"))
+    assert light.is_checked() and not dark.is_checked()
+    light.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    assert dark.is_checked() and not light.is_checked()
