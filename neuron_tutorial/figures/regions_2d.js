@@ -231,7 +231,7 @@ function start_input(a) {
 }
 
 // The live input: its point, every neuron's output there, the read-out, and the lines whose
-// neurons flipped at the last crossing (kept lit until the next one).
+// neurons flipped at the last crossing (kept lit until the next one; set only when they change).
 function draw_input(a) {
   const L = memo.layer, x = a.f1.value, y = a.f2.value
   memo.input = [x, y]
@@ -251,7 +251,6 @@ function draw_input(a) {
   a.bars.data = {x: output.map((_, k) => k + 1), output, level: Array.from(L.t),
     role: Array.from(live, sign_role), flipped: output.map((_, k) => (is_flipped.has(k) ? 3 : 0))}
   a.bar_legend.items[2].visible = live.some((s) => s === 0)
-  // The lit lines change only at a crossing or an edit: new data would repaint them for nothing.
   const {xs, ys} = clipped_lines(...[L.w1, L.w2, L.shifted].map((c) => memo.flipped.map((k) => c[k])))
   if (JSON.stringify({xs, ys}) !== JSON.stringify(a.crossed.data)) a.crossed.data = {xs, ys}
   choose_pair(a, false)

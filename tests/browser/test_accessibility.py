@@ -132,15 +132,26 @@ def test_every_keyboard_stop_shows_its_focus(page, base_url, built_site):
     assert stops >= 20
 
 
+# The focused stop in the text, once its focus style has faded in (a header link's takes 125 ms)
+# and the scroll that brought it on screen has ended: a busy machine otherwise shoots too early.
+SETTLED_STOP = """async () => { const e = document.activeElement
+  if (!e || !e.closest('article') || e.tagName === 'IFRAME') return null
+  await Promise.all(e.getAnimations({subtree: true}).map((a) => a.finished))
+  let r = e.getBoundingClientRect(), before
+  do {
+    before = r
+    await new Promise((f) => requestAnimationFrame(() => requestAnimationFrame(f)))
+    r = e.getBoundingClientRect()
+  } while (r.x !== before.x || r.y !== before.y)
+  return {key: e.outerHTML.slice(0, 120), box: [r.x, r.y, r.width, r.height]} }"""
+
+
 def _tab_through(page, url: str) -> int:
     page.goto(url)
     seen, stops = set(), 0
     for _ in range(80):
         page.keyboard.press("Tab")
-        stop = page.evaluate("""() => { const e = document.activeElement
-          if (!e || !e.closest('article') || e.tagName === 'IFRAME') return null
-          const r = e.getBoundingClientRect()
-          return {key: e.outerHTML.slice(0, 120), box: [r.x, r.y, r.width, r.height]} }""")
+        stop = page.evaluate(SETTLED_STOP)
         if stop is None or stop["box"][2] == 0 or stop["key"] in seen:
             continue
         seen.add(stop["key"])
@@ -150,7 +161,8 @@ def _tab_through(page, url: str) -> int:
         if clip["width"] <= 0 or clip["height"] <= 0:
             continue
         focused = page.screenshot(clip=clip)
-        page.evaluate("() => document.activeElement.blur()")
+        page.evaluate("""() => { const e = document.activeElement; e.blur()
+          return Promise.all(e.getAnimations({subtree: true}).map((a) => a.finished)) }""")
         assert page.screenshot(clip=clip) != focused, f"{url}: no visible focus on {stop['key']}"
         page.keyboard.press("Shift+Tab")   # back to where the Tab order was, then on
         page.keyboard.press("Tab")
