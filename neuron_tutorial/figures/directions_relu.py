@@ -80,7 +80,7 @@ def build(**settings):
                for key in ("zero", "flat", "high", "bounds")}
     sources["field"] = ColumnDataSource({"image": []}, name="field")
 
-    plot = style.figure(title="One direction read over the input square", x_range=(0, 1),
+    plot = style.figure(title="One direction's reading", x_range=(0, 1),
                         y_range=(0, 1), x_axis_label="input F₁", y_axis_label="input F₂", name="plot",
                         sizing_mode="scale_width", width=460, height=520, min_width=260,
                         max_width=560)

@@ -100,8 +100,8 @@ def examples(results: dict) -> dict:
 
 
 def curves_plot(seeds: int, sources: dict):
-    plot = style.figure(title=f"Detectors in {seeds} networks (mean ± 1 sd)", x_range=(-0.02, 1.02),
-                        x_axis_label="α  (0: the neurons, 1: a random rotation)", y_axis_label="count",
+    plot = style.figure(title=f"Detectors in {seeds} networks", x_range=(-0.02, 1.02),
+                        x_axis_label="α  (0: the neurons, 1: a random rotation)", y_axis_label="count (mean ± 1 sd)",
                         name="plot", height=300, min_width=260)
     colour = style.by_role("role", roles=tuple(ROLES.values()))
     # Light bands with their edges drawn: where two overlap, both edges stay readable.
@@ -151,7 +151,7 @@ def tiles_plot(sources: dict):
     light = style.THEMES["light"]
     rows = -(-HIDDEN // COLUMNS)
     width, height = COLUMNS + (COLUMNS - 1) * GAP, rows * (1 + CAPTION)
-    tiles = style.figure(title="Network 0: every live direction's top 10%",
+    tiles = style.figure(title="Each live direction's top 10%",
                          x_range=(-GAP / 2, width + GAP / 2), y_range=(-0.02, height + 0.02), width=520,
                          height=int(520 * (height + 0.04) / (width + GAP)) + 40, sizing_mode="scale_width",
                          min_width=240, max_width=560, name="tiles", x_axis_location=None,

@@ -70,7 +70,7 @@ def build(seeds: int = experiments.SEEDS, measure: int = 0, threshold: float = 0
                "means": ("x", "y", "role", "marker", "fill"), "dots": ("x", "y", "condition", "role"),
                "summary": ("x", "y", "low", "high")}
     sources = {key: ColumnDataSource({c: [] for c in names}, name=key) for key, names in columns.items()}
-    plot = style.figure(title=f"Mean over {seeds} networks each, bands ± 1 sd",
+    plot = style.figure(title=f"{seeds} networks: mean ± 1 sd",
                         x_range=(-0.02, 1.02), x_axis_label="α  (0: the neurons, 1: a random rotation)",
                         y_axis_label=MEASURES["detectors"], name="plot", height=330)
     # Light bands with their edges drawn: where the two overlap, both edges stay readable.

@@ -50,7 +50,7 @@ def build(hidden: int = HIDDEN, seed: int = 0, digits=(0, 1, 7), margin: float =
     layer, box, points = data["layer"], data["box"], data["points"]
     light = style.THEMES["light"]
 
-    plot = style.figure(title=f"{layer.m} neurons on the plane of a {', a '.join(data['labels'])}",
+    plot = style.figure(title=f"{layer.m} neurons, plane of {', '.join(data['labels'])}",
                         height=460, x_range=box[0], y_range=box[1], match_aspect=True,
                         x_axis_label="s (along the plane)", y_axis_label="t (along the plane)",
                         name="plot")

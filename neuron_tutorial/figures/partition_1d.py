@@ -66,7 +66,7 @@ def build(**settings):
     by_sign = style.by_role("role")
     stripes = style.by_role("fill", roles=("background", "grid"))
 
-    plot = style.figure(title="Guide lines and boundary points", height=PLOT_HEIGHT,
+    plot = style.figure(title="Boundaries and guide lines", height=PLOT_HEIGHT,
                         x_range=Range1d(0, 1, name="x_range"), y_range=Range1d(-1, 1, name="y_range"),
                         x_axis_label="input F", y_axis_label="output A", name="plot",
                         min_border_left=60, min_border_right=14)

@@ -53,7 +53,7 @@ def build(**settings):
     sources = {key: ColumnDataSource({c: [] for c in cols}, name=key) for key, cols in COLUMNS.items()}
 
     # planes_3d.js fits the ranges to the scene and to the plot's shape at every angle.
-    plot = style.figure(title="Each neuron is a plane over the input square", height=440, name="plot",
+    plot = style.figure(title="Each neuron: a plane over the square", height=440, name="plot",
                         x_range=Range1d(-1, 1), y_range=Range1d(-1, 1), min_border=4)
     plot.axis.visible = False
     plot.grid.visible = False

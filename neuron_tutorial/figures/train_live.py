@@ -56,7 +56,7 @@ def build(dataset: int = 0, rate: int = 2, m1: int = 8, m2: int = 8, noise: floa
     for key in ("points1", "points0"):
         sources[key] = bm.ColumnDataSource({"x": [], "y": []}, name=key)
 
-    plot = style.figure(title="Regions of the network as it trains", x_range=BOX[0], y_range=BOX[1],
+    plot = style.figure(title="Regions as the network trains", x_range=BOX[0], y_range=BOX[1],
                         x_axis_label="input F₁", y_axis_label="input F₂", name="plot",
                         sizing_mode="scale_width", width=480, height=560, min_width=280, max_width=560)
     plot.grid.visible = False

@@ -59,7 +59,24 @@ def test_every_figure_fits_its_iframe_at_every_width(page, base_url, built_site,
                 "() => [document.documentElement.scrollWidth - document.documentElement.clientWidth,"
                 " document.documentElement.scrollHeight - document.documentElement.clientHeight]")
             assert max(inner_overflow) <= 0, f"{path} at {width}px: scrollbar inside {inner_overflow}"
+            assert frame.evaluate(CUT_TITLES) == [], f"{path} at {width}px: a plot's title is cut off"
 
+
+# Every plot title that runs past its plot's right edge (a title starts at the frame's left and
+# does not wrap): [name, text, by how many pixels].
+CUT_TITLES = """() => {
+  const canvas = document.createElement("canvas").getContext("2d"), cut = []
+  for (const root of Object.values(Bokeh.index)) {
+    for (const view of root.owner.query((v) => v.model?.title?.text && v.frame !== undefined)) {
+      const title = view.model.title
+      canvas.font = `${title.text_font_style} ${title.text_font_size} ${title.text_font}`
+      const end = view.frame.bbox.left + title.offset + canvas.measureText(title.text).width
+      const over = Math.ceil(end - view.model.outer_width)
+      if (over > 0) cut.push([view.model.name, title.text, over])
+    }
+  }
+  return cut
+}"""
 
 # The iframe's height matches the bottom of the figure inside it (within a few pixels).
 FITTED = """frame => {
