@@ -133,3 +133,13 @@ test("axis_range holds the values and 0 on round ends, and keeps a range that st
   // A range far too wide for the values is replaced.
   assert.notEqual(axis_range([0, 1], {start: -100, end: 100}), null)
 })
+
+test("a legend wider than its plot takes one column fewer, never fewer than one", async () => {
+  const {fewer_columns} = await import("../../neuron_tutorial/js/legends.js")
+  assert.equal(fewer_columns(4, 4, true), 3)
+  assert.equal(fewer_columns(4, 4, false), 4)
+  assert.equal(fewer_columns(1, 4, true), 1)
+  assert.equal(fewer_columns(6, 3, true), 2, "no more columns than entries")
+  assert.equal(fewer_columns(6, 3, false), 3)
+  assert.equal(fewer_columns(2, 0, true), 1)
+})

@@ -206,9 +206,10 @@ def script(name: str) -> str:
 THEME_CODE = 'import follow_scheme from "nt/theme.js"\nexport default (args) => follow_scheme(args)\n'
 ACCESS_CODE = ('import name_all_controls from "nt/access.js"\n'
                'import {compile_callbacks} from "nt/interact.js"\n'
+               'import fit_legends from "nt/legends.js"\n'
                'import steady_readouts from "nt/steady.js"\n'
                'export default () => { const doc = Bokeh.documents.at(-1)\n'
-               '  name_all_controls(); compile_callbacks(doc); steady_readouts(doc) }\n')
+               '  name_all_controls(); compile_callbacks(doc); steady_readouts(doc); fit_legends(doc) }\n')
 
 
 DRAW_TAG = "draw_on_load"

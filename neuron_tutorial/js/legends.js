@@ -1,0 +1,41 @@
+// legends: a legend beside a plot keeps inside it. BokehJS lays a legend's entries out in the
+// columns it is given and centres it on the plot, whatever the plot's width: on a 320-px phone a
+// row of four entries ran past both edges of the plot and lost its first and last letters. So
+// after every paint, a legend wider than its plot takes one column fewer (it grows a row), and a
+// new width starts again from the figure's own number of columns.
+
+import {view_of} from "./interact.js"
+
+// The columns a legend of `count` entries needs at most to fit `width` pixels, one fewer than
+// `columns` when it is `over` (wider than the plot), none fewer than one; `columns` otherwise.
+export function fewer_columns(columns, count, over) {
+  const now = Math.min(columns, Math.max(count, 1))
+  return over && now > 1 ? now - 1 : now
+}
+
+export function keep_inside(legend, plot_view) {
+  const own = legend.ncols  // the figure's own layout: a number, or "auto" (one row)
+  let width = null
+  plot_view.repainted.connect(() => {
+    const view = view_of(legend)
+    if (view === undefined || !(plot_view.bbox.width > 0)) return
+    if (plot_view.bbox.width !== width) {
+      // A new width: back to the figure's own columns, then fewer as they are needed.
+      width = plot_view.bbox.width
+      if (legend.ncols !== own) return void (legend.ncols = own)
+    }
+    const box = view.bbox, over = box.left < -0.5 || box.right > plot_view.bbox.width + 0.5
+    if (!over) return
+    const count = legend.items.filter((item) => item.visible).length
+    const columns = fewer_columns(legend.ncols === "auto" ? count : legend.ncols, count, over)
+    if (columns !== legend.ncols) legend.ncols = columns
+  })
+}
+
+export default function fit_legends(doc) {
+  for (const model of doc.all_models) {
+    if (model.type !== "Legend") continue
+    const view = view_of(model)
+    if (view?.parent?.repainted !== undefined) keep_inside(model, view.parent)
+  }
+}
