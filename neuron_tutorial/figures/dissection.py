@@ -101,8 +101,8 @@ def examples(results: dict) -> dict:
 
 def curves_plot(seeds: int, sources: dict):
     plot = style.figure(title=f"Detectors in {seeds} networks", x_range=(-0.02, 1.02),
-                        x_axis_label="α  (0: the neurons, 1: a random rotation)", y_axis_label="count (mean ± 1 sd)",
-                        name="plot", height=300, min_width=260)
+                        x_axis_label="α  (0: the neurons, 1: a random rotation)",
+                        y_axis_label="count (mean ± 1 sd)", name="plot", height=300, min_width=260)
     colour = style.by_role("role", roles=tuple(ROLES.values()))
     # Light bands with their edges drawn: where two overlap, both edges stay readable.
     plot.patches("xs", "ys", source=sources["bands"], fill_color=colour, fill_alpha=0.12, line_color=None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from neuron_tutorial.figures import WIDGETS
 
@@ -60,6 +61,11 @@ def test_every_figure_fits_its_iframe_at_every_width(page, base_url, built_site,
                 " document.documentElement.scrollHeight - document.documentElement.clientHeight]")
             assert max(inner_overflow) <= 0, f"{path} at {width}px: scrollbar inside {inner_overflow}"
             assert frame.evaluate(CUT_TITLES) == [], f"{path} at {width}px: a plot's title is cut off"
+            try:  # nt/legends.js narrows a legend over a few paints
+                frame.wait_for_function(f"() => ({CUT_LEGENDS})().length === 0", timeout=5000)
+            except PlaywrightTimeout:
+                cut = frame.evaluate(CUT_LEGENDS)
+                pytest.fail(f"{path} at {width}px: a legend runs past its plot: {cut}")
 
 
 # Every plot title that runs past its plot's right edge (a title starts at the frame's left and
@@ -77,6 +83,13 @@ CUT_TITLES = """() => {
   }
   return cut
 }"""
+
+# Every legend that runs past its plot's edges: [name, left, right, the plot's width].
+CUT_LEGENDS = """() => Object.values(Bokeh.index)
+  .flatMap((root) => [...root.owner.query((v) => v.model?.type === "Legend")])
+  .filter((v) => v.bbox?.width > 0 && v.parent?.bbox !== undefined)   // laid out, in a plot
+  .filter((v) => v.bbox.left < -0.5 || v.bbox.right > v.parent.bbox.width + 0.5)
+  .map((v) => [v.model.name, ...[v.bbox.left, v.bbox.right, v.parent.bbox.width].map(Math.round)])"""
 
 # The iframe's height matches the bottom of the figure inside it (within a few pixels).
 FITTED = """frame => {
