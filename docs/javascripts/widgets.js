@@ -24,7 +24,7 @@
 const ROOTS = "[data-root-id] > *"
 const AHEAD = "100% 0px"   // once the reader scrolls, load a figure while it is a screen away
 // A desktop: a wide screen and a mouse (a landscape tablet is as wide, with a phone's memory).
-const WIDE = window.matchMedia("(min-width: 960px) and (hover: hover) and (pointer: fine)")
+const DESKTOP = window.matchMedia("(min-width: 960px) and (hover: hover) and (pointer: fine)")
 
 let ahead = false
 let observer = null
@@ -147,7 +147,7 @@ function setUp() {
   // A look-ahead the previous page scheduled must not run on this one (instant navigation).
   if (idle !== null) ("cancelIdleCallback" in window ? cancelIdleCallback : clearTimeout)(idle)
   idle = null
-  if (WIDE.matches) {
+  if (DESKTOP.matches) {
     idle = "requestIdleCallback" in window ? requestIdleCallback(loadAll, {timeout: 1500}) : setTimeout(loadAll, 500)
   }
 }

@@ -44,7 +44,8 @@ export default (args, obj) => {
     ` ${a.measures[a.measure.active]} (IoU \u2265 ${limit.toFixed(2)}).<br>Network 0 (${network}): ` +
     `${detectors} of its ${live} ${what}s are detectors. <b>${what[0].toUpperCase()}${what.slice(1)} ` +
     `${d + 1}</b> \u2192 ${verdict}.`
-  // Short enough for a 320-px phone (a plot's title does not wrap); the toggle above names the network.
+  // Short enough for a 320-px phone (a plot's title does not wrap): the readout names network 0,
+  // the toggle above it the activation.
   a.tiles.title.text = `Each live ${what}'s top 10%, \u03b1 = ${a.alphas[j].toFixed(1)}`
 }
 

@@ -46,7 +46,8 @@ PANEL = 270
 LEFT, BAR_TICK = 64, 0.1
 # The plot's height that makes its frame square at its widest (max_width 520: a 444-px frame),
 # as regions_2d.js's fit() sets it: on a desktop the first draw then changes no size, and
-# BokehJS does not lay the figure out a second time (about 80 ms of its first draw).
+# BokehJS does not lay the figure out a second time (about 80 ms of its first draw). Should the
+# title, axes or legend change, read plot.height after the first draw in a 1000-px window again.
 FIT_HEIGHT = 571
 COLUMNS = {
     "regions": ("xs", "ys", "pattern", "count", "region"),

@@ -6,8 +6,8 @@
 
 import {view_of} from "./interact.js"
 
-// The columns a legend of `count` entries needs at most to fit `width` pixels, one fewer than
-// `columns` when it is `over` (wider than the plot), none fewer than one; `columns` otherwise.
+// A legend of `count` entries in `columns` columns: one column fewer when it is `over` (wider
+// than its plot), never fewer than one, never more than it has entries.
 export function fewer_columns(columns, count, over) {
   const now = Math.min(columns, Math.max(count, 1))
   return over && now > 1 ? now - 1 : now
@@ -19,7 +19,7 @@ export function keep_inside(legend, plot_view) {
   plot_view.repainted.connect(() => {
     const view = view_of(legend)
     if (view === undefined || !(plot_view.bbox.width > 0)) return
-    if (plot_view.bbox.width !== width) {
+    if (width === null || Math.abs(plot_view.bbox.width - width) > 0.5) {
       // A new width: back to the figure's own columns, then fewer as they are needed.
       width = plot_view.bbox.width
       if (legend.ncols !== own) return void (legend.ncols = own)
@@ -27,7 +27,9 @@ export function keep_inside(legend, plot_view) {
     const box = view.bbox, over = box.left < -0.5 || box.right > plot_view.bbox.width + 0.5
     if (!over) return
     const count = legend.items.filter((item) => item.visible).length
-    const columns = fewer_columns(legend.ncols === "auto" ? count : legend.ncols, count, over)
+    // "auto": one row of a horizontal legend, one column of a vertical one.
+    const now = legend.ncols !== "auto" ? legend.ncols : legend.orientation === "vertical" ? 1 : count
+    const columns = fewer_columns(now, count, over)
     if (columns !== legend.ncols) legend.ncols = columns
   })
 }

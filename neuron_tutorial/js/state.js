@@ -34,6 +34,7 @@ export default function follow_hash({params}) {
   // replaceState costs about 2 ms each (Chromium also throttles a page that calls it too often).
   let pending = null
   const write = () => {
+    pending = null
     const values = Object.fromEntries(controls.map(([p, model]) => [p.name, model[p.property]]))
     history.replaceState(history.state, "", write_hash(values))
   }
@@ -42,4 +43,6 @@ export default function follow_hash({params}) {
     pending = setTimeout(write, WRITE_DELAY_MS)
   }
   for (const [p, model] of controls) model.connect(model.properties[p.property].change, soon)
+  // A reload or a link copied within the delay keeps the last setting.
+  addEventListener("pagehide", () => { if (pending !== null) clearTimeout(pending), write() })
 }

@@ -1,6 +1,6 @@
 """Before/after sheets from two folders of screenshots (tests/browser/shots.py's output).
 
-    python tests/browser/sheets.py --before build/shots-before --after build/shots --out notes/shots
+    python tests/browser/sheets.py --before build/shots-before --after build/shots-after --out notes/issue-15
 
 One WebP per target: "before" on the left, "after" on the right (a figure new since "before" has
 an empty left half); in each half the desktop shots (light, then dark) above the phone shots

@@ -91,7 +91,7 @@ def test_on_a_desktop_every_figure_loads_once_the_page_is_idle_nearest_first(pag
 
 def test_a_wide_touch_screen_loads_figures_as_a_phone_does(browser, base_url):
     """A landscape tablet is as wide as a desktop but has a phone's memory: no figure loads
-    before the reader scrolls (the desktop look-ahead needs a mouse, widgets.js's WIDE)."""
+    before the reader scrolls (the desktop look-ahead needs a mouse, widgets.js's DESKTOP)."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, has_touch=True)
     page = context.new_page()
     requested = widget_requests(page)
