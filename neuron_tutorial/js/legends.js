@@ -6,11 +6,10 @@
 
 import {view_of} from "./interact.js"
 
-// A legend of `count` entries in `columns` columns: one column fewer when it is `over` (wider
-// than its plot), never fewer than one, never more than it has entries.
-export function fewer_columns(columns, count, over) {
-  const now = Math.min(columns, Math.max(count, 1))
-  return over && now > 1 ? now - 1 : now
+// A legend of `count` entries in `columns` columns that is wider than its plot: one column
+// fewer, never fewer than one, and never more than it has entries.
+export function fewer_columns(columns, count) {
+  return Math.max(Math.min(columns, count) - 1, 1)
 }
 
 export function keep_inside(legend, plot_view) {
@@ -24,12 +23,12 @@ export function keep_inside(legend, plot_view) {
       width = plot_view.bbox.width
       if (legend.ncols !== own) return void (legend.ncols = own)
     }
-    const box = view.bbox, over = box.left < -0.5 || box.right > plot_view.bbox.width + 0.5
-    if (!over) return
+    const box = view.bbox
+    if (box.left >= -0.5 && box.right <= plot_view.bbox.width + 0.5) return
     const count = legend.items.filter((item) => item.visible).length
     // "auto": one row of a horizontal legend, one column of a vertical one.
     const now = legend.ncols !== "auto" ? legend.ncols : legend.orientation === "vertical" ? 1 : count
-    const columns = fewer_columns(now, count, over)
+    const columns = fewer_columns(now, count)
     if (columns !== legend.ncols) legend.ncols = columns
   })
 }

@@ -1,5 +1,5 @@
 """layer_slice in Chromium: the browser's partition of the sliced layer agrees with Python's,
-and the notebook page shows it, also after Material's instant navigation."""
+and the notebook page shows it, also when the reader comes from the previous chapter."""
 
 from __future__ import annotations
 
@@ -96,9 +96,9 @@ def test_the_neuron_slider_keeps_the_figure_height(widget):
     assert widget.evaluate(height) == before
 
 
-def test_notebook_page_shows_the_figure_after_instant_navigation(page, base_url):
+def test_notebook_page_shows_the_figure_after_the_previous_chapters_link(page, base_url):
     page.goto(base_url + "08-more-concepts-than-neurons/")
-    page.locator("a.md-footer__link--next").click()  # Material's instant navigation
+    page.locator("a.md-footer__link--next").click()
     page.wait_for_url("**/09-your-own-layer/")
     frame = show_figure(page, page.locator('iframe.nt-widget[data-widget="layer_slice"]'))  # loads in view
     frame.wait_for_function("() => document.documentElement.dataset.ntDrawn === 'yes'")

@@ -67,8 +67,7 @@ def test_the_keyboard_switches_and_the_next_page_keeps_the_toggle(page, base_url
     page.keyboard.press("Enter")
     assert page.evaluate(STATE)["scheme"] == "default"
 
-    # The next page by its link (Material's instant navigation works only at the site's own
-    # address, so here it is a new page load): the toggle works there too.
+    # The next page by its link: the toggle works there too.
     page.locator(".md-footer__link--next").click()
     page.wait_for_url("**/03-cutting-the-line/")
     page.locator("label[for='__palette_1']").click()

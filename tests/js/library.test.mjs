@@ -136,10 +136,8 @@ test("axis_range holds the values and 0 on round ends, and keeps a range that st
 
 test("a legend wider than its plot takes one column fewer, never fewer than one", async () => {
   const {fewer_columns} = await import("../../neuron_tutorial/js/legends.js")
-  assert.equal(fewer_columns(4, 4, true), 3)
-  assert.equal(fewer_columns(4, 4, false), 4)
-  assert.equal(fewer_columns(1, 4, true), 1)
-  assert.equal(fewer_columns(6, 3, true), 2, "no more columns than entries")
-  assert.equal(fewer_columns(6, 3, false), 3)
-  assert.equal(fewer_columns(2, 0, true), 1)
+  assert.equal(fewer_columns(4, 4), 3)
+  assert.equal(fewer_columns(1, 4), 1, "never fewer than one column")
+  assert.equal(fewer_columns(6, 3), 2, "no more columns than entries")
+  assert.equal(fewer_columns(2, 0), 1)
 })
