@@ -99,16 +99,16 @@ function colour(a) {
   a.regions.data = {xs: memo.xs, ys: memo.ys, class: classes, count: counts, ...memo.columns}
 }
 
-// The classes as numbered tiles in two rows (one for a single class), whatever their number,
-// so the key's height never depends on the network.
+// The classes as numbered tiles: one row of up to 10, else two rows. The key's box has room
+// for two rows whatever their number, so its height never depends on the network.
 export function class_key_html(palette, named, total) {
-  const columns = Math.ceil(named / 2), rows = named > 1 ? 2 : 1
+  const rows = named > 10 ? 2 : 1, columns = Math.ceil(named / rows)
   const tiles = palette.slice(0, named).map((fill, k) =>
     `<span class="tile" style="background:${fill};color:${ink(fill)}" title="class ${k}">${k}</span>`)
   const label = named < total ? `Output class at the region's centre (${named} of ${total} named)`
     : "Output class at the region's centre"
   return `<div class="label">${label}</div><div class="tiles" role="list" aria-label="${label}" ` +
-    `style="grid-template-columns:repeat(${columns},minmax(0,52px));grid-template-rows:repeat(${rows},1fr)">` +
+    `style="grid-template-columns:repeat(${columns},minmax(0,52px));grid-template-rows:repeat(${rows},22px)">` +
     tiles.map((t) => t.replace("<span ", '<span role="listitem" ')).join("") + "</div>"
 }
 

@@ -91,6 +91,15 @@ def test_a_tap_reads_the_regions_signs_and_a_neuron_its_boundary(page, written):
     assert length == pytest.approx(np.linalg.norm(expected[:, 1] - expected[:, 0], axis=1).sum(), rel=1e-5)
 
 
+# The key's tiles on the screen, [top, height] each (they live in the key Div's shadow root).
+TILE_BOXES = """() => { const found = []
+  const walk = (root) => { for (const el of root.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect()
+      if (el.classList.contains('tile')) found.push([r.top, r.height])
+      if (el.shadowRoot) walk(el.shadowRoot) } }
+  walk(document); return found }"""
+
+
 def test_classes_are_named_in_a_key_and_counts_get_a_ramp(page, written):
     from neuron_tutorial.figures.kit.style import SIGN_COLOURS
     from neuron_tutorial.figures.network_slice import CLASSES
@@ -102,6 +111,8 @@ def test_classes_are_named_in_a_key_and_counts_get_a_ramp(page, written):
     key = page.evaluate(f"{doc}('key').text")
     tiles = re.findall(r'class="tile" style="background:(#\w+);[^"]*" title="class (\d+)">(\d+)<', key)
     assert tiles == [(CLASSES[k], str(k), str(k)) for k in range(SIZES[-1])]
+    boxes = page.evaluate(TILE_BOXES)
+    assert len(boxes) == SIZES[-1] and len({top for top, _ in boxes}) == 1, "a few classes: one row"
     signs = {c.lower() for scheme in SIGN_COLOURS.values() for c in (scheme["positive"], scheme["negative"])}
     assert not signs & {c.lower() for c in CLASSES}
     assert page.evaluate(f"{doc}('by_class').visible") and not page.evaluate(f"{doc}('by_count').visible")
