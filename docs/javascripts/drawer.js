@@ -1,19 +1,21 @@
 // On a screen narrower than Material's two sidebars, its navigation is a drawer that waits
 // closed, off screen, and the Tab key still reaches its links: a keyboard reader's focus went
-// out of sight for twenty stops between the header and the text. So the drawer opens while the
-// focus is inside it, and so does a level of it (the page's table of contents slides in over
-// the list of pages); each closes when the focus leaves it. A drawer the reader opened with the
-// menu button stays theirs to close. On a wide screen the links are on screen: nothing changes.
+// out of sight for twenty stops between the header and the text. So the keyboard's focus opens
+// the drawer, and the level of it that holds the focus (the page's table of contents slides in
+// over the list of pages); when the focus moves on to an element outside, the drawer closes
+// (else its shade would cover that element), as it does on Escape. Taps and clicks are left to
+// Material. On a wide screen the navigation is a sidebar, on screen: nothing changes.
 
 (() => {
   const drawer_toggle = document.getElementById("__drawer")
   const drawer = document.querySelector(".md-sidebar--primary")
   if (drawer_toggle === null || drawer === null) return
-  const opened = new Set()  // the toggles the focus opened, the drawer's included
+  // Material's width below which the primary sidebar is a drawer (its stylesheet's breakpoint).
+  const narrow = window.matchMedia("(max-width: 76.234375em)")
+  const opened = new Set()  // the levels the focus opened
 
   const set = (toggle, open) => {
-    toggle.checked = open
-    toggle.dispatchEvent(new Event("change"))  // Material watches the drawer's for its scroll lock
+    if (toggle.checked !== open) toggle.checked = open
   }
 
   // The nested levels that hold `element`: each item's toggle, when `element` is in its nav.
@@ -28,25 +30,39 @@
     return toggles
   }
 
+  const close = () => {
+    set(drawer_toggle, false)
+    for (const toggle of opened) set(toggle, false)
+    opened.clear()
+  }
+
   drawer.addEventListener("focusin", (event) => {
-    if (!drawer_toggle.checked) {
-      const box = event.target.getBoundingClientRect()
-      if (box.right > 0 && box.left < window.innerWidth) return  // in view: no drawer at this width
-      opened.add(drawer_toggle)
-      set(drawer_toggle, true)
-    }
+    if (!narrow.matches || !event.target.matches(":focus-visible")) return  // a click: Material's
+    set(drawer_toggle, true)
     const wanted = levels(event.target)
     for (const toggle of opened) {
-      if (toggle !== drawer_toggle && !wanted.includes(toggle)) set(toggle, false), opened.delete(toggle)
+      if (!wanted.includes(toggle)) set(toggle, false), opened.delete(toggle)
     }
     for (const toggle of wanted) {
       if (!toggle.checked) set(toggle, true), opened.add(toggle)
     }
+    // Chromium scrolled the drawer sideways to show a link that was still off screen: undo it.
+    for (const wrap of drawer.querySelectorAll(".md-sidebar__scrollwrap")) wrap.scrollLeft = 0
   })
 
   drawer.addEventListener("focusout", (event) => {
-    if (drawer.contains(event.relatedTarget)) return
-    for (const toggle of opened) set(toggle, false)
-    opened.clear()
+    // To nothing (a click on the shade or on blank space): the click decides, not the focus.
+    if (!narrow.matches || event.relatedTarget === null || drawer.contains(event.relatedTarget)) return
+    close()
+  })
+
+  drawer.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !narrow.matches || !drawer_toggle.checked) return
+    close()
+    // The text takes the focus (the menu button that opened the drawer is a label, not a stop).
+    const article = document.querySelector("article")
+    if (article === null) return
+    if (!article.hasAttribute("tabindex")) article.setAttribute("tabindex", "-1")
+    article.focus({preventScroll: true})
   })
 })()

@@ -103,7 +103,6 @@ function next() {
   while (!loading && queue.length) {
     queue.sort((a, b) => distance(a) - distance(b))
     const frame = queue.shift()
-    if (!frame.isConnected) continue   // the page was left before its turn came
     loading = frame
     const done = () => {
       if (loading === frame) loading = null
