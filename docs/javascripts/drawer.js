@@ -14,10 +14,6 @@
   const narrow = window.matchMedia("(max-width: 76.234375em)")
   const opened = new Set()  // the levels the focus opened
 
-  const set = (toggle, open) => {
-    if (toggle.checked !== open) toggle.checked = open
-  }
-
   // The nested levels that hold `element`: each item's toggle, when `element` is in its nav.
   const levels = (element) => {
     const toggles = []
@@ -31,20 +27,20 @@
   }
 
   const close = () => {
-    set(drawer_toggle, false)
-    for (const toggle of opened) set(toggle, false)
+    drawer_toggle.checked = false
+    for (const toggle of opened) toggle.checked = false
     opened.clear()
   }
 
   drawer.addEventListener("focusin", (event) => {
     if (!narrow.matches || !event.target.matches(":focus-visible")) return  // a click: Material's
-    set(drawer_toggle, true)
+    drawer_toggle.checked = true
     const wanted = levels(event.target)
     for (const toggle of opened) {
-      if (!wanted.includes(toggle)) set(toggle, false), opened.delete(toggle)
+      if (!wanted.includes(toggle)) toggle.checked = false, opened.delete(toggle)
     }
     for (const toggle of wanted) {
-      if (!toggle.checked) set(toggle, true), opened.add(toggle)
+      if (!toggle.checked) toggle.checked = true, opened.add(toggle)
     }
     // Chromium scrolled the drawer sideways to show a link that was still off screen: undo it.
     for (const wrap of drawer.querySelectorAll(".md-sidebar__scrollwrap")) wrap.scrollLeft = 0

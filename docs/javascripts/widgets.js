@@ -140,9 +140,9 @@ function observe() {
 function setUp() {
   document.querySelectorAll("iframe.nt-widget").forEach(place)
   observe()
-  if (DESKTOP.matches) {
-    "requestIdleCallback" in window ? requestIdleCallback(loadAll, {timeout: 1500}) : setTimeout(loadAll, 500)
-  }
+  if (!DESKTOP.matches) return
+  if ("requestIdleCallback" in window) requestIdleCallback(loadAll, {timeout: 1500})
+  else setTimeout(loadAll, 500)
 }
 
 function lookAhead() {
